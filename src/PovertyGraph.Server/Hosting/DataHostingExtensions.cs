@@ -1,0 +1,29 @@
+using PovertyGraph.Data;
+
+namespace PovertyGraph.Server.Hosting;
+
+public static class DataHostingExtensions
+{
+    /// <summary>Binds the "Database" section, resolving its paths against the repository root.</summary>
+    public static DatabaseOptions GetDatabaseOptions(this IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider == DatabaseProvider.Sqlite) options.ConnectionString = RepositoryPaths.Resolve(options.ConnectionString);
+        options.SeedDataPath = RepositoryPaths.Resolve(options.SeedDataPath);
+        return options;
+    }
+
+    public static IHostApplicationBuilder AddPovertyGraphData(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddPovertyGraphData(builder.Configuration.GetDatabaseOptions());
+        return builder;
+    }
+
+    /// <summary>Migrates and, on first run, builds the dataset before the server accepts requests.</summary>
+    public static WebApplication UsePovertyGraphDatabase(this WebApplication app)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PovertyGraph.Database");
+        app.Services.GetRequiredService<DatabaseBootstrapper>().EnsureReady(message => log.LogInformation("{Message}", message));
+        return app;
+    }
+}
