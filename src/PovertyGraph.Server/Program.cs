@@ -1,16 +1,19 @@
+using PovertyGraph.GraphQL;
 using PovertyGraph.Server.Commands;
 using PovertyGraph.Server.Hosting;
+using PovertyGraph.Server.Http;
 
-// Commands other than serving: import, token, schema (see README).
+// Commands other than serving: import, token, schema, build-db (see README).
 if (args.Length > 0 && CommandLine.IsCommand(args[0]))
     return CommandLine.Run(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPovertyGraphData();
+builder.Services.AddPovertyGraphGraphQL();
 
 var app = builder.Build();
 app.UsePovertyGraphDatabase();
-app.MapGet("/healthz", () => "ok");
+app.MapPovertyGraphHttp("/graphql");
 app.Run();
 return 0;
 
