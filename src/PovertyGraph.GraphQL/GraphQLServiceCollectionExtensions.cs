@@ -1,15 +1,30 @@
+using System.Text;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PovertyGraph.Data;
+using PovertyGraph.GraphQL.Access;
+using PovertyGraph.GraphQL.Machinery;
 using PovertyGraph.GraphQL.Schema;
 
 namespace PovertyGraph.GraphQL;
 
 public static class GraphQLServiceCollectionExtensions
 {
-    /// <summary>Registers the schema and GraphQL.NET's executer (resolved as IDocumentExecuter&lt;ISchema&gt;).</summary>
-    public static IServiceCollection AddPovertyGraphGraphQL(this IServiceCollection services)
+    /// <summary>Registers the model, the machinery and the schema; GraphQL.NET's executer is IDocumentExecuter&lt;ISchema&gt;.</summary>
+    public static IServiceCollection AddPovertyGraphGraphQL(this IServiceCollection services, PagingOptions? paging = null)
     {
+        paging ??= new PagingOptions();
+        services.AddSingleton(paging);
+        services.AddSingleton(ApiModel.Build());
+        services.AddSingleton(new CursorCodec(Encoding.UTF8.GetBytes(paging.CursorKey)));
+        services.TryAddSingleton<IStatisticsProtection, NoStatisticsProtection>();
+        services.TryAddScoped<IViewerAccessor, PublicViewerAccessor>();
+        services.AddScoped(sp => new QueryRuntime(
+            sp.GetRequiredService<IDbContextFactory<PovertyGraphDbContext>>(), sp.GetRequiredService<EntityModel>(), paging,
+            sp.GetRequiredService<CursorCodec>(), sp.GetRequiredService<IStatisticsProtection>(), sp.GetRequiredService<IViewerAccessor>().Current));
         services.AddGraphQL(b => b
             .AddSchema<PovertyGraphSchema>()
             .AddSystemTextJson()

@@ -14,10 +14,10 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         b.Property(x => x.Phone).HasMaxLength(20).IsRequired();
         b.HasOne(x => x.Village).WithMany(x => x.Households).HasForeignKey(x => x.VillageId).OnDelete(DeleteBehavior.Restrict);
         // Denormalised geography: plain indexed columns, kept consistent by the importer and generator.
-        b.HasOne<Township>().WithMany().HasForeignKey(x => x.TownshipId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<County>().WithMany().HasForeignKey(x => x.CountyId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Prefecture>().WithMany().HasForeignKey(x => x.PrefectureId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Province>().WithMany().HasForeignKey(x => x.ProvinceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Township).WithMany().HasForeignKey(x => x.TownshipId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.County).WithMany().HasForeignKey(x => x.CountyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Prefecture).WithMany().HasForeignKey(x => x.PrefectureId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Province).WithMany().HasForeignKey(x => x.ProvinceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.VillageId);
         b.HasIndex(x => x.TownshipId);
         b.HasIndex(x => new { x.CountyId, x.PrimaryCause });

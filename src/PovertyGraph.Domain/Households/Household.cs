@@ -9,9 +9,13 @@ public class Household : SourcedEntity
     public int VillageId { get; set; }
     public Village? Village { get; set; }
     public int TownshipId { get; set; }
+    public Township? Township { get; set; }
     public int CountyId { get; set; }
+    public County? County { get; set; }
     public int PrefectureId { get; set; }
+    public Prefecture? Prefecture { get; set; }
     public int ProvinceId { get; set; }
+    public Province? Province { get; set; }
     public int MemberCount { get; set; }
     public HouseholdType Type { get; set; }
     public PovertyCause PrimaryCause { get; set; }

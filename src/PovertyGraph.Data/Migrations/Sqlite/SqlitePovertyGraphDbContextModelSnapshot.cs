@@ -926,19 +926,19 @@ namespace PovertyGraph.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PovertyGraph.Domain.Household", b =>
                 {
-                    b.HasOne("PovertyGraph.Domain.County", null)
+                    b.HasOne("PovertyGraph.Domain.County", "County")
                         .WithMany()
                         .HasForeignKey("CountyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("PovertyGraph.Domain.Prefecture", null)
+                    b.HasOne("PovertyGraph.Domain.Prefecture", "Prefecture")
                         .WithMany()
                         .HasForeignKey("PrefectureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("PovertyGraph.Domain.Province", null)
+                    b.HasOne("PovertyGraph.Domain.Province", "Province")
                         .WithMany()
                         .HasForeignKey("ProvinceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -949,7 +949,7 @@ namespace PovertyGraph.Data.Migrations.Sqlite
                         .HasForeignKey("SourceDocumentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("PovertyGraph.Domain.Township", null)
+                    b.HasOne("PovertyGraph.Domain.Township", "Township")
                         .WithMany()
                         .HasForeignKey("TownshipId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -961,7 +961,15 @@ namespace PovertyGraph.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("County");
+
+                    b.Navigation("Prefecture");
+
+                    b.Navigation("Province");
+
                     b.Navigation("SourceDocument");
+
+                    b.Navigation("Township");
 
                     b.Navigation("Village");
                 });

@@ -11,7 +11,7 @@ using PovertyGraph.Data;
 namespace PovertyGraph.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePovertyGraphDbContext))]
-    [Migration("20261123125457_InitialSchema")]
+    [Migration("20261123131007_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -929,19 +929,19 @@ namespace PovertyGraph.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PovertyGraph.Domain.Household", b =>
                 {
-                    b.HasOne("PovertyGraph.Domain.County", null)
+                    b.HasOne("PovertyGraph.Domain.County", "County")
                         .WithMany()
                         .HasForeignKey("CountyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("PovertyGraph.Domain.Prefecture", null)
+                    b.HasOne("PovertyGraph.Domain.Prefecture", "Prefecture")
                         .WithMany()
                         .HasForeignKey("PrefectureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("PovertyGraph.Domain.Province", null)
+                    b.HasOne("PovertyGraph.Domain.Province", "Province")
                         .WithMany()
                         .HasForeignKey("ProvinceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -952,7 +952,7 @@ namespace PovertyGraph.Data.Migrations.Sqlite
                         .HasForeignKey("SourceDocumentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("PovertyGraph.Domain.Township", null)
+                    b.HasOne("PovertyGraph.Domain.Township", "Township")
                         .WithMany()
                         .HasForeignKey("TownshipId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -964,7 +964,15 @@ namespace PovertyGraph.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("County");
+
+                    b.Navigation("Prefecture");
+
+                    b.Navigation("Province");
+
                     b.Navigation("SourceDocument");
+
+                    b.Navigation("Township");
 
                     b.Navigation("Village");
                 });

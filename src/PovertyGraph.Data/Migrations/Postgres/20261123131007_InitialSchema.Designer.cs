@@ -12,7 +12,7 @@ using PovertyGraph.Data;
 namespace PovertyGraph.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPovertyGraphDbContext))]
-    [Migration("20261123125458_InitialSchema")]
+    [Migration("20261123131007_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -936,19 +936,19 @@ namespace PovertyGraph.Data.Migrations.Postgres
 
             modelBuilder.Entity("PovertyGraph.Domain.Household", b =>
                 {
-                    b.HasOne("PovertyGraph.Domain.County", null)
+                    b.HasOne("PovertyGraph.Domain.County", "County")
                         .WithMany()
                         .HasForeignKey("CountyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("PovertyGraph.Domain.Prefecture", null)
+                    b.HasOne("PovertyGraph.Domain.Prefecture", "Prefecture")
                         .WithMany()
                         .HasForeignKey("PrefectureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("PovertyGraph.Domain.Province", null)
+                    b.HasOne("PovertyGraph.Domain.Province", "Province")
                         .WithMany()
                         .HasForeignKey("ProvinceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -959,7 +959,7 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasForeignKey("SourceDocumentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("PovertyGraph.Domain.Township", null)
+                    b.HasOne("PovertyGraph.Domain.Township", "Township")
                         .WithMany()
                         .HasForeignKey("TownshipId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -971,7 +971,15 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("County");
+
+                    b.Navigation("Prefecture");
+
+                    b.Navigation("Province");
+
                     b.Navigation("SourceDocument");
+
+                    b.Navigation("Township");
 
                     b.Navigation("Village");
                 });

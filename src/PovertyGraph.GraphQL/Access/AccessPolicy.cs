@@ -1,0 +1,96 @@
+using System.Linq.Expressions;
+using PovertyGraph.Domain;
+
+namespace PovertyGraph.GraphQL.Access;
+
+/// <summary>
+/// The masking policy of API.md, as one table: (type, field) → level per role. For NGO callers a field has
+/// two levels, one for rows in the organisation's partner villages and one elsewhere. Fields not in the
+/// table are FULL for everyone. The query machinery asks this class, and only this class.
+/// </summary>
+public static class AccessPolicy
+{
+    // Columns: Public, Researcher, NGO in partner villages, NGO elsewhere, Official, Admin.
+    private static readonly Dictionary<(string Type, string Field), AccessLevel[]> Table = new()
+    {
+        [("Household", "headName")] = [Masked, Hidden, Full, Masked, Full, Full],
+        [("Person", "name")] = [Masked, Hidden, Full, Masked, Full, Full],
+        [("Household", "headIdNumber")] = [Hidden, Hidden, Masked, Hidden, Full, Full],
+        [("Person", "idNumber")] = [Hidden, Hidden, Masked, Hidden, Full, Full],
+        [("Household", "phone")] = [Hidden, Hidden, Full, Hidden, Full, Full],
+        // "year only" is the masked form of a birth date.
+        [("Person", "birthDate")] = [Masked, Masked, Full, Masked, Full, Full],
+        [("Household", "primaryCause")] = [Hidden, Full, Full, Hidden, Full, Full],
+        [("Household", "annualIncomePerCapita")] = [Hidden, Full, Full, Hidden, Full, Full],
+    };
+
+    private const AccessLevel Full = AccessLevel.Full, Masked = AccessLevel.Masked, Hidden = AccessLevel.Hidden;
+
+    /// <summary>Fields whose FULL disclosure is written to the audit log.</summary>
+    public static readonly IReadOnlySet<(string Type, string Field)> Identifiers = new HashSet<(string, string)>
+    {
+        ("Household", "headName"), ("Person", "name"), ("Household", "headIdNumber"), ("Person", "idNumber"), ("Household", "phone"),
+    };
+
+    public static bool IsProtected(string type, string field) => Table.ContainsKey((type, field));
+
+    public static IEnumerable<(string Type, string Field)> ProtectedFields => Table.Keys;
+
+    /// <summary>The level in partner villages (or everywhere, for other roles) and the level elsewhere.</summary>
+    public static (AccessLevel InScope, AccessLevel OutOfScope) LevelsFor(string type, string field, Viewer viewer)
+    {
+        if (!Table.TryGetValue((type, field), out var row)) return (Full, Full);
+        return viewer.Role switch
+        {
+            Role.Public => (row[0], row[0]),
+            Role.Researcher => (row[1], row[1]),
+            Role.Ngo => (row[2], row[3]),
+            Role.Official => (row[4], row[4]),
+            _ => (row[5], row[5]),
+        };
+    }
+
+    /// <summary>A field may be used in where, order or a row-level key only where every row shows it FULL.</summary>
+    public static bool FullEverywhere(string type, string field, Viewer viewer) => LevelsFor(type, field, viewer) == (Full, Full);
+
+    /// <summary>
+    /// The row scope of an NGO caller for a type with protected fields: rows in its partner villages.
+    /// Null for types whose rows are not tied to a village.
+    /// </summary>
+    public static LambdaExpression? PartnerScope(Type entity, Viewer viewer)
+    {
+        var villages = viewer.PartnerVillages.ToArray();
+        if (entity == typeof(Household)) { Expression<Func<Household, bool>> e = h => villages.Contains(h.VillageId); return e; }
+        if (entity == typeof(Person)) { Expression<Func<Person, bool>> e = p => villages.Contains(p.Household!.VillageId); return e; }
+        return null;
+    }
+
+    /// <summary>The masked form of a field, as an expression EF translates to SQL (so the raw value never leaves the database).</summary>
+    public static Expression Mask(string type, string field, Expression value) => (type, field) switch
+    {
+        (_, "headName" or "name") => MaskName(value),
+        (_, "headIdNumber" or "idNumber") => MaskIdNumber(value),
+        ("Person", "birthDate") => Expression.Property(value, nameof(DateOnly.Year)),
+        _ => throw new InvalidOperationException($"{type}.{field} has no masked form"),
+    };
+
+    private static readonly string[] CompoundSurnames = Data.Generation.NameFactory.CompoundSurnames.ToArray();
+
+    /// <summary>Surname kept, given name replaced by one '*': 王*; 欧阳*.</summary>
+    private static Expression MaskName(Expression name)
+    {
+        Expression<Func<string, string>> mask = n =>
+            (CompoundSurnames.Contains(n.Substring(0, 2)) ? n.Substring(0, 2) : n.Substring(0, 1)) + "*";
+        return Inline(mask, name);
+    }
+
+    /// <summary>First 6 (region) and last 4 characters kept: 220281********9017.</summary>
+    private static Expression MaskIdNumber(Expression id)
+    {
+        Expression<Func<string, string>> mask = n => n.Substring(0, 6) + "********" + n.Substring(14, 4);
+        return Inline(mask, id);
+    }
+
+    private static Expression Inline(LambdaExpression lambda, Expression argument) =>
+        new Machinery.ParameterReplacer(lambda.Parameters[0], argument).Visit(lambda.Body);
+}

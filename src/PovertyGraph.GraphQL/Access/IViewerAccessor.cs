@@ -1,0 +1,13 @@
+namespace PovertyGraph.GraphQL.Access;
+
+/// <summary>Supplies the caller of the current request (the host reads it from the bearer token).</summary>
+public interface IViewerAccessor
+{
+    Viewer Current { get; }
+}
+
+/// <summary>Every caller is PUBLIC: the default until authentication is configured.</summary>
+public sealed class PublicViewerAccessor : IViewerAccessor
+{
+    public Viewer Current => Viewer.Public;
+}

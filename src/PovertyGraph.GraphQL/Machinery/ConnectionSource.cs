@@ -1,0 +1,85 @@
+using GraphQLParser.AST;
+
+namespace PovertyGraph.GraphQL.Machinery;
+
+/// <summary>
+/// What a collection field resolves to: the request (type, arguments, and for a nested connection the
+/// parent), with each part (page, count, aggregates, groups) fetched lazily, only when selected, and for
+/// nested connections batched across all parents of the level: one statement per part, whatever the page size.
+/// </summary>
+public sealed class ConnectionSource
+{
+    private readonly QueryRuntime _runtime;
+    private readonly GraphQLField _field;
+    private Deferred<Page>? _page;
+
+    private ConnectionSource(QueryRuntime runtime, EntityDescriptor type, ConnectionArguments args, GraphQLField field,
+        EntityDescriptor? parentType, ToManyRelation? relation, int parentId)
+    {
+        _runtime = runtime;
+        Type = type;
+        Args = args;
+        _field = field;
+        ParentType = parentType;
+        Relation = relation;
+        ParentId = parentId;
+        // Check the paging window up front so a bad 'first' fails even when only totalCount is asked for.
+        args.Window(runtime.Paging);
+    }
+
+    public EntityDescriptor Type { get; }
+    public ConnectionArguments Args { get; }
+    public EntityDescriptor? ParentType { get; }
+    public ToManyRelation? Relation { get; }
+    public int ParentId { get; }
+
+    public static ConnectionSource Root(QueryRuntime runtime, EntityDescriptor type, ConnectionArguments args, GraphQLField field) =>
+        new(runtime, type, args, field, null, null, 0);
+
+    public static ConnectionSource Nested(QueryRuntime runtime, EntityDescriptor parentType, ToManyRelation relation, int parentId, ConnectionArguments args, GraphQLField field) =>
+        new(runtime, runtime.Model.For(relation.Target), args, field, parentType, relation, parentId);
+
+    public Deferred<Page> Page()
+    {
+        if (_page != null) return _page;
+        if (Relation == null)
+            return _page = new Deferred<Page>(ct => _runtime.Engine(Type).PageAsync(_runtime, Args, ct));
+        var loader = _runtime.Loader((_field, "page"), () => new BatchLoader<int, Page>((ids, ct) =>
+            _runtime.Engine(ParentType!).ChildPagesAsync(_runtime, Relation, ids, Args, ct)));
+        return _page = loader.Load(ParentId).Then(p => p ?? Machinery.Page.Empty);
+    }
+
+    public Deferred<int> TotalCount()
+    {
+        if (Relation == null) return new Deferred<int>(ct => _runtime.Engine(Type).CountAsync(_runtime, Args.Where, ct));
+        return Aggregate(_field, [], AggregateRequest.CountOnly, includeNullKeys: true, first: null, exact: true)
+            .Then(cells => cells.Count == 0 ? 0 : cells[0].Row.Count);
+    }
+
+    /// <summary>Aggregate cells over everything <c>where</c> matched (no dimensions: one cell), protected for the caller.</summary>
+    public Deferred<IReadOnlyList<PublishedCell>> Aggregate(GraphQLField field, IReadOnlyList<Dimension> dimensions, AggregateRequest request,
+        bool includeNullKeys, int? first, bool exact = false)
+    {
+        Deferred<List<AggregateRow>> rows;
+        if (Relation == null)
+        {
+            var query = new AggregateQuery(Args.Where, dimensions, request, IncludeNullKeys: includeNullKeys, First: first);
+            rows = new Deferred<List<AggregateRow>>(ct => _runtime.Engine(Type).AggregateAsync(_runtime, query, ct));
+        }
+        else
+        {
+            var loader = _runtime.Loader((field, "aggregate"), () => new BatchLoader<int, List<AggregateRow>>(async (ids, ct) =>
+            {
+                var query = new AggregateQuery(Args.Where, dimensions, request, Relation.ChildForeignKey, ids, includeNullKeys);
+                var all = await _runtime.Engine(Type).AggregateAsync(_runtime, query, ct);
+                return all.GroupBy(r => r.Key!.P!.Value).ToDictionary(g => g.Key, g => g.ToList());
+            }));
+            rows = loader.Load(ParentId).Then(r => first == null ? r ?? [] : (r ?? []).Take(first.Value).ToList());
+        }
+        return rows.Then(list =>
+        {
+            if (list.Count == 0 && dimensions.Count == 0) list = [new AggregateRow()]; // an empty set still has a count of 0
+            return (IReadOnlyList<PublishedCell>)list.Select(r => exact ? new PublishedCell(r, false) : _runtime.Statistics.Publish(Type, r, _runtime.Viewer)).ToList();
+        });
+    }
+}

@@ -1,0 +1,127 @@
+using System.Linq.Expressions;
+using GraphQL.Types;
+using PovertyGraph.Domain;
+
+namespace PovertyGraph.GraphQL.Machinery;
+
+/// <summary>Declares what an entity exposes; the machinery derives its graph types, filters, sorts and aggregates.</summary>
+public sealed class EntityBuilder<T>(EntityDescriptor descriptor) where T : class
+{
+    public EntityDescriptor Descriptor => descriptor;
+
+    /// <summary>The row key (slot 0, exposed as the global <c>id</c>).</summary>
+    public EntityBuilder<T> Key<TKey>(Expression<Func<T, TKey>> key)
+    {
+        descriptor.Fields.Insert(0, new ScalarField
+        {
+            Name = "id", Description = "Global ID (opaque; use it with `node`).", Expression = key, Kind = ScalarKind.Id,
+            Sortable = false, EntityName = descriptor.Name,
+        });
+        return this;
+    }
+
+    public EntityBuilder<T> Field<TValue>(string name, Expression<Func<T, TValue>> expression, string description,
+        bool aggregate = false, bool filter = true, bool sort = true, ScalarKind? kind = null, IGraphType? enumType = null)
+    {
+        var type = Nullable.GetUnderlyingType(typeof(TValue)) ?? typeof(TValue);
+        var resolved = kind ?? (type == typeof(string) ? ScalarKind.String
+            : type == typeof(bool) ? ScalarKind.Boolean
+            : type.IsEnum ? ScalarKind.Enum
+            : type == typeof(DateOnly) ? ScalarKind.Date
+            : ScalarKind.Int);
+        descriptor.Fields.Add(new ScalarField
+        {
+            Name = name, Description = description, Expression = expression, Kind = resolved, Aggregatable = aggregate,
+            Filterable = filter, Sortable = sort, EnumType = resolved == ScalarKind.Enum ? enumType ?? EnumTypes.For(type) : null,
+        });
+        return this;
+    }
+
+    /// <summary>A whole-yuan amount, stored as a 64-bit integer and shown as Decimal.</summary>
+    public EntityBuilder<T> Money(string name, Expression<Func<T, long>> expression, string description) =>
+        Field(name, expression, description, aggregate: true, kind: ScalarKind.Money);
+
+    public EntityBuilder<T> Internal<TValue>(string name, Expression<Func<T, TValue>> expression) =>
+        AddInternal(name, expression);
+
+    private EntityBuilder<T> AddInternal(string name, LambdaExpression expression)
+    {
+        if (descriptor.Fields.Any(f => f.Name == name)) return this;
+        descriptor.Fields.Add(new ScalarField
+        {
+            Name = name, Description = "", Expression = expression, Kind = ScalarKind.Int, Internal = true, Filterable = false, Sortable = false,
+        });
+        return this;
+    }
+
+    public EntityBuilder<T> HasOne<TTarget>(string name, Expression<Func<T, TTarget?>> navigation, Expression<Func<T, int?>> foreignKey, string description)
+        where TTarget : class
+    {
+        var fk = name + "Id";
+        AddInternal(fk, foreignKey);
+        descriptor.ToOne.Add(new ToOneRelation { Name = name, Description = description, Navigation = navigation, ForeignKey = fk, Target = typeof(TTarget) });
+        return this;
+    }
+
+    public EntityBuilder<T> HasMany<TChild>(string name, Expression<Func<T, IEnumerable<TChild>>> navigation, Expression<Func<TChild, int>> childForeignKey, string description)
+        where TChild : class
+    {
+        descriptor.ToMany.Add(new ToManyRelation
+        {
+            Name = name, Description = description, Navigation = navigation, ChildForeignKey = childForeignKey, Target = typeof(TChild),
+        });
+        return this;
+    }
+
+    /// <summary>A groupBy dimension over a geography level: keys resolve to the level's object.</summary>
+    public EntityBuilder<T> GroupByEntity<TTarget>(string name, string keyField, Expression<Func<T, int?>> key, string description)
+    {
+        descriptor.Dimensions.Add(new Dimension { Name = name, KeyField = keyField, Description = description, Expression = key, Entity = typeof(TTarget) });
+        return this;
+    }
+
+    /// <summary>A groupBy dimension over one of the entity's own enum, year or flag fields.</summary>
+    public EntityBuilder<T> GroupByField(string name, string fieldName, string? description = null)
+    {
+        var field = descriptor.Field(fieldName);
+        descriptor.Dimensions.Add(new Dimension
+        {
+            Name = name, KeyField = field.Name, Description = description ?? $"By {field.Name}.", Expression = field.Expression, Field = field,
+        });
+        return this;
+    }
+
+    /// <summary>A groupBy dimension over a value reached through relations (the project's category of an allocation).</summary>
+    public EntityBuilder<T> GroupByValue<TValue>(string name, string keyField, Expression<Func<T, TValue>> expression, string description)
+    {
+        var type = Nullable.GetUnderlyingType(typeof(TValue)) ?? typeof(TValue);
+        var field = new ScalarField
+        {
+            Name = keyField, Description = description, Expression = expression, Internal = true, Filterable = false, Sortable = false,
+            Kind = type.IsEnum ? ScalarKind.Enum : type == typeof(bool) ? ScalarKind.Boolean : ScalarKind.Int,
+            EnumType = type.IsEnum ? EnumTypes.For(type) : null,
+        };
+        descriptor.Dimensions.Add(new Dimension { Name = name, KeyField = keyField, Description = description, Expression = expression, Field = field });
+        return this;
+    }
+
+    /// <summary>Provenance columns (source document, reference, synthetic flag and fields).</summary>
+    public EntityBuilder<T> WithProvenance()
+    {
+        if (!typeof(SourcedEntity).IsAssignableFrom(typeof(T))) throw new InvalidOperationException($"{typeof(T).Name} has no provenance");
+        var x = Expression.Parameter(typeof(T), "x");
+        LambdaExpression Column(string property) => Expression.Lambda(Expression.Property(x, property), x);
+        AddInternal("sourceDocumentId", Column(nameof(SourcedEntity.SourceDocumentId)));
+        AddInternal("sourceReference", Column(nameof(SourcedEntity.SourceReference)));
+        AddInternal("synthetic", Column(nameof(SourcedEntity.Synthetic)));
+        AddInternal("syntheticFields", Column(nameof(SourcedEntity.SyntheticFields)));
+        descriptor.HasProvenance = true;
+        return this;
+    }
+
+    public EntityBuilder<T> WithCellKey(Expression<Func<T, int>> key)
+    {
+        descriptor.CellKey = key;
+        return this;
+    }
+}

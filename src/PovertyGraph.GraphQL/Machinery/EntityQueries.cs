@@ -1,0 +1,268 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using PovertyGraph.Data;
+
+namespace PovertyGraph.GraphQL.Machinery;
+
+/// <summary>
+/// The generic query engine, one instance per entity type. Every method builds one LINQ query from the
+/// arguments (row source → where → order with ID tiebreak → keyset page → projection, or GROUP BY) and runs
+/// it as one SQL statement. It knows no entity by name.
+/// </summary>
+public abstract class EntityQueries
+{
+    public abstract Task<Page> PageAsync(QueryRuntime runtime, ConnectionArguments args, CancellationToken ct);
+    public abstract Task<int> CountAsync(QueryRuntime runtime, IDictionary<string, object?>? where, CancellationToken ct);
+    public abstract Task<IReadOnlyDictionary<object, EntityRow>> ByKeysAsync(QueryRuntime runtime, IReadOnlyCollection<object> keys, CancellationToken ct);
+    public abstract Task<IReadOnlyDictionary<int, Page>> ChildPagesAsync(QueryRuntime runtime, ToManyRelation relation, IReadOnlyCollection<int> parentIds, ConnectionArguments args, CancellationToken ct);
+    public abstract Task<List<AggregateRow>> AggregateAsync(QueryRuntime runtime, AggregateQuery query, CancellationToken ct);
+
+    public static EntityQueries Create(EntityDescriptor type) =>
+        (EntityQueries)Activator.CreateInstance(typeof(EntityQueries<>).MakeGenericType(type.ClrType), type)!;
+}
+
+/// <summary>An aggregate or GROUP BY over the rows a filter matches, optionally per parent of a nested connection.</summary>
+public sealed record AggregateQuery(
+    IDictionary<string, object?>? Where, IReadOnlyList<Dimension> Dimensions, AggregateRequest Request,
+    LambdaExpression? ParentKey = null, IReadOnlyCollection<int>? ParentIds = null, bool IncludeNullKeys = false, int? First = null);
+
+public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries where T : class
+{
+    private static readonly MethodInfo EnumerableSelect = Method(typeof(Enumerable), "Select", 2, p => p[1].ParameterType.GetGenericArguments().Length == 2);
+    private static readonly MethodInfo EnumerableWhere = Method(typeof(Enumerable), "Where", 2, p => p[1].ParameterType.GetGenericArguments().Length == 2);
+    private static readonly MethodInfo EnumerableTake = Method(typeof(Enumerable), "Take", 2, p => p[1].ParameterType == typeof(int));
+    private static readonly MethodInfo EnumerableToList = Method(typeof(Enumerable), "ToList", 1, _ => true);
+    private static readonly MethodInfo EnumerableCount = Method(typeof(Enumerable), "Count", 1, _ => true);
+
+    private static MethodInfo Method(Type owner, string name, int parameters, Func<ParameterInfo[], bool> match) =>
+        owner.GetMethods().Single(m => m.Name == name && m.GetParameters().Length == parameters && match(m.GetParameters()));
+
+    private IQueryable<T> Filtered(PovertyGraphDbContext db, QueryRuntime runtime, IDictionary<string, object?>? where)
+    {
+        IQueryable<T> query = db.Set<T>();
+        if (where is { Count: > 0 }) query = query.Where((Expression<Func<T, bool>>)runtime.Filters.Build(type, where));
+        return query;
+    }
+
+    public override async Task<Page> PageAsync(QueryRuntime runtime, ConnectionArguments args, CancellationToken ct)
+    {
+        var (size, backward) = args.Window(runtime.Paging);
+        var keys = runtime.Sorts.Build(type, args.Order);
+        var plan = runtime.Plan(type, keys);
+        var x = Expression.Parameter(typeof(T), "x");
+        // Everything that can fail on bad input is checked before the database is touched.
+        var after = args.After == null ? null : runtime.Cursors.Decode(keys, args.After, "after");
+        var before = args.Before == null ? null : runtime.Cursors.Decode(keys, args.Before, "before");
+        await using var db = runtime.CreateDbContext();
+        var query = Filtered(db, runtime, args.Where);
+        if (after != null) query = query.Where((Expression<Func<T, bool>>)Keyset.After(keys, after, reverse: false, x));
+        if (before != null) query = query.Where((Expression<Func<T, bool>>)Keyset.After(keys, before, reverse: true, x));
+        if (size == 0) return Page.Empty with { HasNextPage = false };
+        query = Keyset.OrderBy(query, keys, reverse: backward);
+        var values = await query.Take(size + 1).Select((Expression<Func<T, object?[]>>)plan.Selector).ToListAsync(ct);
+        return MakePage(runtime, plan, keys, values, size, backward, args);
+    }
+
+    private static Page MakePage(QueryRuntime runtime, ProjectionPlan plan, IReadOnlyList<SortKey> keys, List<object?[]> values, int size, bool backward, ConnectionArguments args)
+    {
+        var more = values.Count > size;
+        if (more) values.RemoveAt(values.Count - 1);
+        if (backward) values.Reverse();
+        var rows = values.Select(v => new EntityRow(plan, v)).ToList();
+        var cursors = rows.Select(r => runtime.Cursors.Encode(keys, keys.Select((_, i) => r.Extra(i)).ToList())).ToList();
+        return new Page(rows, cursors,
+            HasNextPage: backward ? args.Before != null : more,
+            HasPreviousPage: backward ? more : args.After != null);
+    }
+
+    public override async Task<int> CountAsync(QueryRuntime runtime, IDictionary<string, object?>? where, CancellationToken ct)
+    {
+        await using var db = runtime.CreateDbContext();
+        return await Filtered(db, runtime, where).CountAsync(ct);
+    }
+
+    public override async Task<IReadOnlyDictionary<object, EntityRow>> ByKeysAsync(QueryRuntime runtime, IReadOnlyCollection<object> keys, CancellationToken ct)
+    {
+        var plan = runtime.Plan(type, []);
+        var key = type.Fields[0].Expression;
+        var listType = typeof(List<>).MakeGenericType(key.ReturnType);
+        var list = (System.Collections.IList)Activator.CreateInstance(listType)!;
+        foreach (var k in keys) list.Add(Convert.ChangeType(k, key.ReturnType, System.Globalization.CultureInfo.InvariantCulture));
+        var contains = Method(typeof(Enumerable), "Contains", 2, _ => true).MakeGenericMethod(key.ReturnType);
+        var x = key.Parameters[0];
+        var predicate = Expression.Lambda<Func<T, bool>>(Expression.Call(contains, ValueHolder<object>.Parameter(list, typeof(IEnumerable<>).MakeGenericType(key.ReturnType)), key.Body), x);
+        await using var db = runtime.CreateDbContext();
+        var values = await db.Set<T>().Where(predicate).Select((Expression<Func<T, object?[]>>)plan.Selector).ToListAsync(ct);
+        return values.Select(v => new EntityRow(plan, v)).ToDictionary(r => r.Id);
+    }
+
+    /// <summary>
+    /// One page per parent in one statement: the parents' collection navigation, filtered, ordered and limited
+    /// inside the projection, which EF turns into ROW_NUMBER() OVER (PARTITION BY parent).
+    /// </summary>
+    public override async Task<IReadOnlyDictionary<int, Page>> ChildPagesAsync(QueryRuntime runtime, ToManyRelation relation, IReadOnlyCollection<int> parentIds, ConnectionArguments args, CancellationToken ct)
+    {
+        var child = runtime.Model.For(relation.Target);
+        var (size, backward) = args.Window(runtime.Paging);
+        var keys = runtime.Sorts.Build(child, args.Order);
+        var plan = runtime.Plan(child, keys);
+        var c = Expression.Parameter(relation.Target, "c");
+        var after = args.After == null ? null : runtime.Cursors.Decode(keys, args.After, "after");
+        var before = args.Before == null ? null : runtime.Cursors.Decode(keys, args.Before, "before");
+        if (size == 0) return parentIds.ToDictionary(id => id, _ => Page.Empty);
+
+        var p = Expression.Parameter(typeof(T), "p");
+        Expression items = ParameterReplacer.Apply(relation.Navigation, p);
+        void Where(LambdaExpression predicate) => items = Expression.Call(EnumerableWhere.MakeGenericMethod(relation.Target), items, predicate);
+        if (args.Where is { Count: > 0 }) Where(runtime.Filters.Build(child, args.Where));
+        if (after != null) Where(Keyset.After(keys, after, reverse: false, c));
+        if (before != null) Where(Keyset.After(keys, before, reverse: true, c));
+        var first = true;
+        foreach (var (key, descending) in Keyset.Steps(keys, backward))
+        {
+            var method = (first ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
+            items = Expression.Call(typeof(Enumerable), method, [relation.Target, key.ReturnType], items, key);
+            first = false;
+        }
+        items = Expression.Call(EnumerableTake.MakeGenericMethod(relation.Target), items, Expression.Constant(size + 1));
+        items = Expression.Call(EnumerableSelect.MakeGenericMethod(relation.Target, typeof(object?[])), items, plan.Selector);
+        items = Expression.Call(EnumerableToList.MakeGenericMethod(typeof(object?[])), items);
+        var id = (Expression<Func<T, int>>)Expression.Lambda(ParameterReplacer.Apply(type.Fields[0].Expression, p), p);
+        var selector = Expression.Lambda<Func<T, ChildRows>>(Expression.MemberInit(Expression.New(typeof(ChildRows)),
+            Expression.Bind(typeof(ChildRows).GetProperty(nameof(ChildRows.ParentId))!, id.Body),
+            Expression.Bind(typeof(ChildRows).GetProperty(nameof(ChildRows.Rows))!, items)), p);
+        var ids = parentIds.ToList();
+        var inParents = Expression.Lambda<Func<T, bool>>(Expression.Call(Method(typeof(Enumerable), "Contains", 2, _ => true).MakeGenericMethod(typeof(int)),
+            ValueHolder<object>.Parameter(ids, typeof(IEnumerable<int>)), id.Body), p);
+
+        await using var db = runtime.CreateDbContext();
+        var results = await db.Set<T>().Where(inParents).Select(selector).ToListAsync(ct);
+        return results.ToDictionary(r => r.ParentId, r => MakePage(runtime, plan, keys, r.Rows, size, backward, args));
+    }
+
+    private sealed class ChildRows
+    {
+        public int ParentId { get; set; }
+        public List<object?[]> Rows { get; set; } = [];
+    }
+
+    public override async Task<List<AggregateRow>> AggregateAsync(QueryRuntime runtime, AggregateQuery request, CancellationToken ct)
+    {
+        await using var db = runtime.CreateDbContext();
+        var query = Filtered(db, runtime, request.Where);
+        var x = Expression.Parameter(typeof(T), "x");
+        if (request.ParentKey != null)
+        {
+            var ids = request.ParentIds!.ToList();
+            var contains = Method(typeof(Enumerable), "Contains", 2, _ => true).MakeGenericMethod(typeof(int));
+            query = query.Where(Expression.Lambda<Func<T, bool>>(Expression.Call(contains,
+                ValueHolder<object>.Parameter(ids, typeof(IEnumerable<int>)), ParameterReplacer.Apply(request.ParentKey, x)), x));
+        }
+        if (!request.IncludeNullKeys)
+            foreach (var dimension in request.Dimensions)
+            {
+                var value = ParameterReplacer.Apply(dimension.Expression, x);
+                if (!value.Type.IsValueType || Nullable.GetUnderlyingType(value.Type) != null)
+                    query = query.Where(Expression.Lambda<Func<T, bool>>(Expression.NotEqual(value, Expression.Constant(null, value.Type)), x));
+            }
+
+        var grouped = request.Dimensions.Count == 0 && request.ParentKey == null
+            ? GroupAll(query, request)
+            : GroupByKeys(query, request, x);
+        if (request.Dimensions.Count > 0 || request.ParentKey != null)
+        {
+            grouped = grouped.OrderBy(r => r.Key!.P);
+            for (var i = 0; i < request.Dimensions.Count; i++)
+            {
+                var k = i;
+                grouped = ((IOrderedQueryable<AggregateRow>)grouped).ThenBy(KeyIsNull(k)).ThenBy(KeyValue(k));
+            }
+            if (request.First != null && request.ParentKey == null) grouped = grouped.Take(request.First.Value);
+        }
+        return await grouped.ToListAsync(ct);
+    }
+
+    private static Expression<Func<AggregateRow, bool>> KeyIsNull(int i) => i switch
+    {
+        0 => r => r.Key!.K0 == null, 1 => r => r.Key!.K1 == null, 2 => r => r.Key!.K2 == null, _ => r => r.Key!.K3 == null,
+    };
+
+    private static Expression<Func<AggregateRow, int?>> KeyValue(int i) => i switch
+    {
+        0 => r => r.Key!.K0, 1 => r => r.Key!.K1, 2 => r => r.Key!.K2, _ => r => r.Key!.K3,
+    };
+
+    private IQueryable<AggregateRow> GroupAll(IQueryable<T> query, AggregateQuery request)
+    {
+        var grouped = query.GroupBy(_ => 1);
+        var g = Expression.Parameter(typeof(IGrouping<int, T>), "g");
+        return grouped.Select(Expression.Lambda<Func<IGrouping<int, T>, AggregateRow>>(Aggregates(g, request, null), g));
+    }
+
+    private IQueryable<AggregateRow> GroupByKeys(IQueryable<T> query, AggregateQuery request, ParameterExpression x)
+    {
+        if (request.Dimensions.Count > GroupKey.MaxDimensions) throw QueryError.Argument($"groupBy takes at most {GroupKey.MaxDimensions} dimensions");
+        var bindings = new List<MemberBinding>();
+        if (request.ParentKey != null)
+            bindings.Add(Expression.Bind(typeof(GroupKey).GetProperty(nameof(GroupKey.P))!, Expression.Convert(ParameterReplacer.Apply(request.ParentKey, x), typeof(int?))));
+        for (var i = 0; i < request.Dimensions.Count; i++)
+            bindings.Add(Expression.Bind(typeof(GroupKey).GetProperty("K" + i)!, AsInt(ParameterReplacer.Apply(request.Dimensions[i].Expression, x))));
+        var key = Expression.Lambda<Func<T, GroupKey>>(Expression.MemberInit(Expression.New(typeof(GroupKey)), bindings), x);
+        var g = Expression.Parameter(typeof(IGrouping<GroupKey, T>), "g");
+        return query.GroupBy(key).Select(Expression.Lambda<Func<IGrouping<GroupKey, T>, AggregateRow>>(
+            Aggregates(g, request, Expression.Property(g, "Key")), g));
+    }
+
+    /// <summary>Dimension values as int?: enums by value, flags as 0/1.</summary>
+    private static Expression AsInt(Expression e)
+    {
+        var underlying = Nullable.GetUnderlyingType(e.Type) ?? e.Type;
+        if (underlying == typeof(bool))
+        {
+            var one = Expression.Constant(1, typeof(int?));
+            var zero = Expression.Constant(0, typeof(int?));
+            Expression test = e.Type == typeof(bool) ? e : Expression.Equal(e, Expression.Constant(true, e.Type));
+            var flag = Expression.Condition(test, one, zero);
+            return e.Type == typeof(bool) ? flag : Expression.Condition(Expression.Equal(e, Expression.Constant(null, e.Type)), Expression.Constant(null, typeof(int?)), flag);
+        }
+        return Expression.Convert(underlying.IsEnum ? Expression.Convert(e, e.Type == underlying ? typeof(int) : typeof(int?)) : e, typeof(int?));
+    }
+
+    /// <summary>new AggregateRow { Key = g.Key, Count = g.Count(), L0 = g.Sum(x => (long?)x.F), ... } for the requested functions only.</summary>
+    private Expression Aggregates(ParameterExpression g, AggregateQuery request, Expression? key)
+    {
+        var numeric = type.Fields.Where(f => f.Aggregatable).ToList();
+        var bindings = new List<MemberBinding>
+        {
+            Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Count))!, Expression.Call(EnumerableCount.MakeGenericMethod(typeof(T)), g)),
+        };
+        if (key != null) bindings.Add(Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Key))!, key));
+        if (type.CellKey != null)
+            bindings.Add(Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.CellKeySum))!, Call("Sum", g, type.CellKey, typeof(long?))));
+        foreach (var (function, index) in request.Request.Values)
+        {
+            var field = numeric[index];
+            var call = function switch
+            {
+                AggregateFunction.Avg => Call("Average", g, field.Expression, typeof(double?)),
+                AggregateFunction.Sum => Call("Sum", g, field.Expression, typeof(long?)),
+                AggregateFunction.Min => Call("Min", g, field.Expression, typeof(long?)),
+                _ => Call("Max", g, field.Expression, typeof(long?)),
+            };
+            bindings.Add(Expression.Bind(AggregateRow.Slot(function, index), call));
+        }
+        return Expression.MemberInit(Expression.New(typeof(AggregateRow)), bindings);
+    }
+
+    private static Expression Call(string name, ParameterExpression g, LambdaExpression field, Type resultType)
+    {
+        var x = Expression.Parameter(typeof(T), "x");
+        var body = ParameterReplacer.Apply(field, x);
+        var selector = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(T), resultType), Expression.Convert(body, resultType), x);
+        var method = typeof(Enumerable).GetMethods().Single(m => m.Name == name && m.IsGenericMethodDefinition
+            && m.GetGenericArguments().Length == 1 && m.GetParameters().Length == 2
+            && m.GetParameters()[1].ParameterType.GetGenericArguments()[1] == resultType);
+        return Expression.Call(method.MakeGenericMethod(typeof(T)), g, selector);
+    }
+}

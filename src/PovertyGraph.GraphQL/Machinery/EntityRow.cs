@@ -1,0 +1,21 @@
+using PovertyGraph.GraphQL.Access;
+
+namespace PovertyGraph.GraphQL.Machinery;
+
+/// <summary>
+/// One row as the API sees it: the values the caller may see, already masked in SQL by its projection plan.
+/// Every object a resolver reads is one of these; no entity instance with raw personal data is ever loaded.
+/// </summary>
+public sealed class EntityRow(ProjectionPlan plan, object?[] values)
+{
+    public EntityDescriptor Type => plan.Type;
+    public ProjectionPlan Plan => plan;
+    public object Id => values[0]!;
+
+    public object? Get(string field) => plan.Value(values, plan.Type.SlotOf(field));
+
+    public AccessLevel LevelOf(string field) => plan.LevelOf(values, plan.Type.SlotOf(field));
+
+    /// <summary>Value of the n-th extra expression (sort keys for cursors).</summary>
+    public object? Extra(int index) => values[plan.ExtraStart + index];
+}

@@ -1,0 +1,30 @@
+using GraphQL.Types;
+using PovertyGraph.Data.Import;
+using PovertyGraph.GraphQL;
+
+namespace PovertyGraph.GraphQL.Machinery;
+
+/// <summary>One GraphQL enum type per CLR enum, with values in CONSTANT_CASE and described from <see cref="EnumDescriptions"/>.</summary>
+public static class EnumTypes
+{
+    private static readonly Dictionary<Type, EnumerationGraphType> Types = new();
+    private static readonly Lock Gate = new();
+
+    public static EnumerationGraphType For(Type enumType)
+    {
+        lock (Gate)
+        {
+            if (Types.TryGetValue(enumType, out var existing)) return existing;
+            var type = new EnumerationGraphType { Name = enumType.Name, Description = EnumDescriptions.ForType(enumType) };
+            foreach (var name in Enum.GetNames(enumType))
+                type.Add(new EnumValueDefinition(EnumNames.ToConstant(name), Enum.Parse(enumType, name))
+                {
+                    Description = EnumDescriptions.ForValue(enumType, name),
+                });
+            Types[enumType] = type;
+            return type;
+        }
+    }
+
+    public static IEnumerable<EnumerationGraphType> All { get { lock (Gate) return Types.Values.ToList(); } }
+}

@@ -1,0 +1,100 @@
+using System.Linq.Expressions;
+using PovertyGraph.GraphQL.Access;
+
+namespace PovertyGraph.GraphQL.Machinery;
+
+/// <summary>
+/// The SELECT list for one entity and one caller: every field at the level the access policy gives the
+/// caller. FULL fields are selected as they are, MASKED ones through their masking expression (evaluated
+/// by the database), HIDDEN ones not at all. Where an NGO's level differs between its partner villages
+/// and elsewhere, the row's scope is selected too and each level goes in its own column.
+/// </summary>
+public sealed class ProjectionPlan
+{
+    private readonly int[] _primary;
+    private readonly int[] _alternate;
+    private readonly (AccessLevel In, AccessLevel Out)[] _levels;
+    private readonly int _scopeSlot = -1;
+
+    public EntityDescriptor Type { get; }
+    /// <summary>x => new object[] { ... }</summary>
+    public LambdaExpression Selector { get; }
+    public int ExtraStart { get; }
+
+    public ProjectionPlan(EntityDescriptor type, Viewer viewer, IReadOnlyList<LambdaExpression>? extras = null)
+    {
+        Type = type;
+        var x = Expression.Parameter(type.ClrType, "x");
+        var columns = new List<Expression>();
+        var fields = type.Fields;
+        _primary = new int[fields.Count];
+        _alternate = Enumerable.Repeat(-1, fields.Count).ToArray();
+        _levels = new (AccessLevel, AccessLevel)[fields.Count];
+        var scopeLambda = AccessPolicy.PartnerScope(type.ClrType, viewer);
+        var scope = scopeLambda == null ? null : ParameterReplacer.Apply(scopeLambda, x);
+        var alternates = new List<(int Field, Expression Column)>();
+
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var field = fields[i];
+            var value = ParameterReplacer.Apply(field.Expression, x);
+            var levels = AccessPolicy.LevelsFor(type.Name, field.Name, viewer);
+            if (scope == null) levels = (levels.OutOfScope, levels.OutOfScope); // no row scope: the stricter level
+            _levels[i] = levels;
+            _primary[i] = columns.Count;
+            if (levels.InScope == levels.OutOfScope)
+            {
+                columns.Add(Box(AtLevel(field, value, levels.InScope)));
+                continue;
+            }
+            // Per-row level: each level in its own column, null where the row's scope does not apply.
+            columns.Add(Box(OnlyWhen(scope!, AtLevel(field, value, levels.InScope), inScope: true)));
+            alternates.Add((i, Box(OnlyWhen(scope!, AtLevel(field, value, levels.OutOfScope), inScope: false))));
+        }
+        foreach (var (field, column) in alternates)
+        {
+            _alternate[field] = columns.Count;
+            columns.Add(column);
+        }
+        if (alternates.Count > 0)
+        {
+            _scopeSlot = columns.Count;
+            columns.Add(Box(scope!));
+        }
+        ExtraStart = columns.Count;
+        foreach (var extra in extras ?? []) columns.Add(Box(ParameterReplacer.Apply(extra, x)));
+        Selector = Expression.Lambda(Expression.NewArrayInit(typeof(object), columns), x);
+    }
+
+    private Expression AtLevel(ScalarField field, Expression value, AccessLevel level) => level switch
+    {
+        AccessLevel.Full => value,
+        AccessLevel.Masked => AccessPolicy.Mask(Type.Name, field.Name, value),
+        _ => Expression.Constant(null, typeof(object)),
+    };
+
+    private static Expression OnlyWhen(Expression scope, Expression value, bool inScope)
+    {
+        if (value is ConstantExpression { Value: null }) return value;
+        var type = value.Type.IsValueType && Nullable.GetUnderlyingType(value.Type) == null
+            ? typeof(Nullable<>).MakeGenericType(value.Type) : value.Type;
+        var typed = Expression.Convert(value, type);
+        var none = Expression.Constant(null, type);
+        return inScope ? Expression.Condition(scope, typed, none) : Expression.Condition(scope, none, typed);
+    }
+
+    private static Expression Box(Expression e) => e.Type == typeof(object) ? e : Expression.Convert(e, typeof(object));
+
+    public object? Value(object?[] values, int field)
+    {
+        if (_alternate[field] < 0 || (bool)values[_scopeSlot]!) return values[_primary[field]];
+        return values[_alternate[field]];
+    }
+
+    public AccessLevel LevelOf(object?[] values, int field)
+    {
+        var (inScope, outOfScope) = _levels[field];
+        if (inScope == outOfScope) return inScope;
+        return (bool)values[_scopeSlot]! ? inScope : outOfScope;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using PovertyGraph.Data;
+using PovertyGraph.GraphQL.Access;
+
+namespace PovertyGraph.GraphQL.Machinery;
+
+/// <summary>
+/// Per-request state of the machinery: who is asking, the batch loaders of this request, and the builders
+/// bound to the caller (so every filter, sort and projection goes through the access policy).
+/// </summary>
+public sealed class QueryRuntime
+{
+    private readonly IDbContextFactory<PovertyGraphDbContext> _factory;
+    private readonly ConcurrentDictionary<object, object> _loaders = new();
+    private static readonly ConcurrentDictionary<Type, EntityQueries> Engines = new();
+
+    public QueryRuntime(IDbContextFactory<PovertyGraphDbContext> factory, EntityModel model, PagingOptions paging, CursorCodec cursors,
+        IStatisticsProtection statistics, Viewer viewer)
+    {
+        _factory = factory;
+        Model = model;
+        Paging = paging;
+        Cursors = cursors;
+        Statistics = statistics;
+        Viewer = viewer;
+        Filters = new FilterBuilder(model, viewer);
+        Sorts = new SortBuilder(model, viewer);
+    }
+
+    public EntityModel Model { get; }
+    public PagingOptions Paging { get; }
+    public CursorCodec Cursors { get; }
+    public IStatisticsProtection Statistics { get; }
+    public Viewer Viewer { get; }
+    public FilterBuilder Filters { get; }
+    public SortBuilder Sorts { get; }
+
+    /// <summary>Each query gets its own short-lived context: resolvers run in parallel and a DbContext is not thread-safe.</summary>
+    public PovertyGraphDbContext CreateDbContext() => _factory.CreateDbContext();
+
+    public EntityQueries Engine(EntityDescriptor type) => Engines.GetOrAdd(type.ClrType, _ => EntityQueries.Create(type));
+
+    public ProjectionPlan Plan(EntityDescriptor type, IReadOnlyList<SortKey> keys) => new(type, Viewer, keys.Select(k => k.Expression).ToList());
+
+    /// <summary>The request's loader for <paramref name="key"/>, created on first use.</summary>
+    public TLoader Loader<TLoader>(object key, Func<TLoader> create) where TLoader : class =>
+        (TLoader)_loaders.GetOrAdd(key, _ => create());
+
+    /// <summary>Rows of a type by key, batched across the whole level of the query.</summary>
+    public Deferred<EntityRow?> LoadByKey(EntityDescriptor type, object key) =>
+        Loader(("byKey", type), () => new BatchLoader<object, EntityRow>((keys, ct) => Engine(type).ByKeysAsync(this, keys, ct))).Load(key);
+}

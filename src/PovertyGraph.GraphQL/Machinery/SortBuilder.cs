@@ -1,0 +1,60 @@
+using System.Collections;
+using System.Linq.Expressions;
+using PovertyGraph.GraphQL.Access;
+
+namespace PovertyGraph.GraphQL.Machinery;
+
+/// <summary>One ORDER BY key, normalised to a comparable type (enums and flags become integers).</summary>
+public sealed record SortKey(LambdaExpression Expression, bool Descending, string Path)
+{
+    public bool Nullable => !Expression.ReturnType.IsValueType || System.Nullable.GetUnderlyingType(Expression.ReturnType) != null;
+}
+
+/// <summary>
+/// Turns an <c>order</c> argument into sort keys: several keys, ASC or DESC, through to-one relations,
+/// always ending with the row ID so that the order is total and keyset paging never skips or repeats a row.
+/// </summary>
+public sealed class SortBuilder(EntityModel model, Viewer viewer)
+{
+    public IReadOnlyList<SortKey> Build(EntityDescriptor type, IEnumerable<object?>? order)
+    {
+        var keys = new List<SortKey>();
+        var x = Expression.Parameter(type.ClrType, "x");
+        foreach (var item in order ?? [])
+            if (item is IDictionary<string, object?> spec) Collect(type, x, spec, type.Name, keys, x);
+        keys.Add(new SortKey(type.Fields[0].Expression, false, "id"));
+        return keys;
+    }
+
+    private void Collect(EntityDescriptor type, Expression instance, IDictionary<string, object?> spec, string path, List<SortKey> keys, ParameterExpression root)
+    {
+        foreach (var (name, value) in spec)
+        {
+            if (value == null) continue;
+            if (type.ToOne.FirstOrDefault(r => r.Name == name) is { } relation)
+            {
+                Collect(model.For(relation.Target), ParameterReplacer.Apply(relation.Navigation, instance), (IDictionary<string, object?>)value, $"{path}.{name}", keys, root);
+                continue;
+            }
+            var field = type.Fields.Single(f => f.Name == name && !f.Internal);
+            if (!AccessPolicy.FullEverywhere(type.Name, field.Name, viewer))
+                throw QueryError.Forbidden($"{type.Name}.{field.Name} cannot be used in 'order': the {viewer.Role.ToString().ToUpperInvariant()} role does not see it in full, and an order on it would reveal it.");
+            var member = Normalise(ParameterReplacer.Apply(field.Expression, instance));
+            keys.Add(new SortKey(Expression.Lambda(member, root), value.ToString() == "DESC", $"{path}.{name}"));
+        }
+    }
+
+    /// <summary>Enums to int, booleans to 0/1, so keys compare with &lt; and &gt; in SQL.</summary>
+    private static Expression Normalise(Expression e)
+    {
+        var underlying = System.Nullable.GetUnderlyingType(e.Type) ?? e.Type;
+        var nullable = e.Type != underlying || !e.Type.IsValueType;
+        if (underlying.IsEnum) return Expression.Convert(e, nullable ? typeof(int?) : typeof(int));
+        if (underlying == typeof(bool))
+        {
+            var asInt = Expression.Condition(Expression.Equal(e, Expression.Constant(true, e.Type)), Expression.Constant(1, typeof(int?)), Expression.Constant(0, typeof(int?)));
+            return nullable ? Expression.Condition(Expression.Equal(e, Expression.Constant(null, e.Type)), Expression.Constant(null, typeof(int?)), asInt) : asInt;
+        }
+        return e;
+    }
+}

@@ -1,0 +1,16 @@
+using PovertyGraph.Domain;
+using PovertyGraph.GraphQL.Machinery;
+
+namespace PovertyGraph.GraphQL.Types;
+
+public static class PrefectureModel
+{
+    public static void Declare(EntityModel model) => model.Entity<Prefecture>("Prefecture", "A prefecture-level division (地级市/自治州).", "prefectures")
+        .Key(x => x.Id)
+        .Field("name", x => x.Name, "Name, e.g. 白城市, 延边朝鲜族自治州.")
+        .Field("code", x => x.Code, "GB/T 2260 administrative division code.")
+        .HasOne("province", x => x.Province, x => x.ProvinceId, "The province.")
+        .HasMany("counties", x => x.Counties, c => c.PrefectureId, "County-level divisions (县/县级市/区).")
+        .GroupByEntity<Province>("PROVINCE", "province", x => x.ProvinceId, "By province.")
+        .WithProvenance();
+}

@@ -1,0 +1,14 @@
+using PovertyGraph.Domain;
+using PovertyGraph.GraphQL.Machinery;
+
+namespace PovertyGraph.GraphQL.Types;
+
+public static class ProvinceModel
+{
+    public static void Declare(EntityModel model) => model.Entity<Province>("Province", "A province (省). The dataset covers 吉林省.", "provinces")
+        .Key(x => x.Id)
+        .Field("name", x => x.Name, "Name, e.g. 吉林省.")
+        .Field("code", x => x.Code, "GB/T 2260 administrative division code.")
+        .HasMany("prefectures", x => x.Prefectures, c => c.ProvinceId, "Prefecture-level divisions (市/州).")
+        .WithProvenance();
+}

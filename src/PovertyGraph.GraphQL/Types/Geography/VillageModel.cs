@@ -1,0 +1,32 @@
+using PovertyGraph.Domain;
+using PovertyGraph.GraphQL.Machinery;
+
+namespace PovertyGraph.GraphQL.Types;
+
+public static class VillageModel
+{
+    public static void Declare(EntityModel model) => model.Entity<Village>("Village",
+            "An administrative village (行政村). `registered: true` marks the 1,489 registered poor villages (建档立卡贫困村) of 2015; placeholder villages are flagged synthetic.",
+            "villages")
+        .Key(x => x.Id)
+        .Field("name", x => x.Name, "Name as printed, e.g. 青背村; generated for placeholder villages.")
+        .Field("registered", x => x.Registered, "A registered poor village (建档立卡贫困村) at the end of 2015; null where no document says (the 2013 whole-village list).")
+        .Field("provincialLevel", x => x.ProvincialLevel, "A provincial-level poor village (省级贫困村).")
+        .Field("plannedExitYear", x => x.PlannedExitYear, "Year the village is planned to exit poverty (贫困村退出), per the province's 2017 plan.", aggregate: true)
+        .Field("designations", x => x.Designations, "Programme lists naming the village, comma-separated: WHOLE_VILLAGE_ADVANCEMENT_2013, PROVINCIAL_POOR_VILLAGE, REGISTERED_POOR_VILLAGE.")
+        .HasOne("township", x => x.Township, x => x.TownshipId, "The township (乡/镇/街道).")
+        .HasOne("county", x => x.County, x => x.CountyId, "The county.")
+        .HasOne("prefecture", x => x.Prefecture, x => x.PrefectureId, "The prefecture.")
+        .HasOne("province", x => x.Province, x => x.ProvinceId, "The province.")
+        .HasMany("households", x => x.Households, c => c.VillageId, "Registered poor households living in the village (all synthetic).")
+        .HasMany("projects", x => x.Projects, c => c.VillageId!.Value, "Projects located in the village.")
+        .GroupByEntity<Province>("PROVINCE", "province", x => x.ProvinceId, "By province.")
+        .GroupByEntity<Prefecture>("PREFECTURE", "prefecture", x => x.PrefectureId, "By prefecture.")
+        .GroupByEntity<County>("COUNTY", "county", x => x.CountyId, "By county.")
+        .GroupByEntity<Township>("TOWNSHIP", "township", x => x.TownshipId, "By township.")
+        .GroupByField("PLANNED_EXIT_YEAR", "plannedExitYear", "By planned exit year.")
+        .GroupByField("REGISTERED", "registered", "By registered-poor-village status.")
+        .GroupByField("PROVINCIAL_LEVEL", "provincialLevel", "By provincial-level status.")
+        .GroupByValue("CONTIGUOUS_AREA", "contiguousArea", x => x.County!.ContiguousArea, "By the county's provincial contiguous poverty area.")
+        .WithProvenance();
+}

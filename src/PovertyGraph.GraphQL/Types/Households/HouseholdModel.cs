@@ -1,0 +1,44 @@
+using PovertyGraph.Domain;
+using PovertyGraph.GraphQL.Machinery;
+
+namespace PovertyGraph.GraphQL.Types;
+
+public static class HouseholdModel
+{
+    public static void Declare(EntityModel model) => model.Entity<Household>("Household",
+            "A registered poor household (建档立卡贫困户). Every household is synthetic: generated so that the totals the documents publish are reproduced exactly. Personal fields are masked by role (see the README).",
+            "households")
+        .Key(x => x.Id)
+        .Field("memberCount", x => x.MemberCount, "Number of members (persons).", aggregate: true)
+        .Field("type", x => x.Type, "Household type: 低保户, 五保户 or 一般户.")
+        .Field("primaryCause", x => x.PrimaryCause, "Primary cause of poverty (主要致贫原因). Protected: hidden from PUBLIC callers.")
+        .Field("primaryMeasure", x => x.PrimaryMeasure, "Primary assistance measure (六个一批); null for the 3 persons Jiaohe's Table 3-1 assigns none.")
+        .Field("hasLaborCapacity", x => x.HasLaborCapacity, "Has labour capacity (有劳动能力).")
+        .Field("relocated", x => x.Relocated, "In the relocation programme (易地扶贫搬迁).")
+        .Field("registeredYear", x => x.RegisteredYear, "Year the household was registered (建档立卡).", aggregate: true)
+        .Field("plannedExitYear", x => x.PlannedExitYear, "Year the household is planned to exit poverty.", aggregate: true)
+        .Field("annualIncomePerCapita", x => x.AnnualIncomePerCapita, "Annual income per member, yuan. Protected: hidden from PUBLIC callers.", aggregate: true, kind: ScalarKind.Money)
+        .Field("headName", x => x.HeadName, "Name of the household head (户主). Masked or hidden by role.", filter: false, sort: false)
+        .Field("headIdNumber", x => x.HeadIdNumber, "Identity number of the household head (fake: see the README). Masked or hidden by role.", filter: false, sort: false)
+        .Field("phone", x => x.Phone, "Contact phone (from a range not in service). Hidden except for partner NGOs and officials.", filter: false, sort: false)
+        .HasOne("village", x => x.Village, x => x.VillageId, "The village the household lives in.")
+        .HasOne("township", x => x.Township, x => x.TownshipId, "The township.")
+        .HasOne("county", x => x.County, x => x.CountyId, "The county.")
+        .HasOne("prefecture", x => x.Prefecture, x => x.PrefectureId, "The prefecture.")
+        .HasOne("province", x => x.Province, x => x.ProvinceId, "The province.")
+        .HasMany("members", x => x.Members, c => c.HouseholdId, "Members of the household, head first.")
+        .GroupByEntity<Province>("PROVINCE", "province", x => x.ProvinceId, "By province.")
+        .GroupByEntity<Prefecture>("PREFECTURE", "prefecture", x => x.PrefectureId, "By prefecture.")
+        .GroupByEntity<County>("COUNTY", "county", x => x.CountyId, "By county.")
+        .GroupByEntity<Township>("TOWNSHIP", "township", x => x.TownshipId, "By township.")
+        .GroupByEntity<Village>("VILLAGE", "village", x => x.VillageId, "By village.")
+        .GroupByField("TYPE", "type", "By household type.")
+        .GroupByField("PRIMARY_CAUSE", "primaryCause", "By primary cause of poverty.")
+        .GroupByField("PRIMARY_MEASURE", "primaryMeasure", "By primary assistance measure.")
+        .GroupByField("HAS_LABOR_CAPACITY", "hasLaborCapacity", "By labour capacity.")
+        .GroupByField("RELOCATED", "relocated", "By relocation.")
+        .GroupByField("REGISTERED_YEAR", "registeredYear", "By year of registration.")
+        .GroupByField("PLANNED_EXIT_YEAR", "plannedExitYear", "By planned exit year.")
+        .WithCellKey(x => x.CellKey)
+        .WithProvenance();
+}

@@ -1,0 +1,18 @@
+using PovertyGraph.Domain;
+using PovertyGraph.GraphQL.Machinery;
+
+namespace PovertyGraph.GraphQL.Types;
+
+public static class PersonModel
+{
+    public static void Declare(EntityModel model) => model.Entity<Person>("Person",
+            "A member of a registered poor household. Synthetic; personal fields are masked by role.")
+        .Key(x => x.Id)
+        .Field("name", x => x.Name, "Full name. Masked (surname + *) or hidden by role.", filter: false, sort: false)
+        .Field("idNumber", x => x.IdNumber, "18-digit identity number in the GB 11643 format, fake (sequence code 9xx). Masked or hidden by role.", filter: false, sort: false)
+        .Field("gender", x => x.Gender, "Sex.")
+        .Field("birthDate", x => x.BirthDate, "Date of birth; only the year for most roles.", filter: false, sort: false, kind: ScalarKind.PartialDate)
+        .Field("relationship", x => x.Relationship, "Relationship to the household head.")
+        .HasOne("household", x => x.Household, x => x.HouseholdId, "The household.")
+        .WithProvenance();
+}
