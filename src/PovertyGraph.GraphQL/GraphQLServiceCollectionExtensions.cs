@@ -27,6 +27,7 @@ public static class GraphQLServiceCollectionExtensions
             sp.GetRequiredService<CursorCodec>(), sp.GetRequiredService<IStatisticsProtection>(), sp.GetRequiredService<IViewerAccessor>().Current));
         services.AddGraphQL(b => b
             .AddSchema<PovertyGraphSchema>()
+            .AddGraphTypes(typeof(PovertyGraphSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
         services.AddSingleton<ISchema>(sp => sp.GetRequiredService<PovertyGraphSchema>());

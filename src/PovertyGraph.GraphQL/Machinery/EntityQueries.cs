@@ -172,12 +172,14 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
             : GroupByKeys(query, request, x);
         if (request.Dimensions.Count > 0 || request.ParentKey != null)
         {
-            grouped = grouped.OrderBy(r => r.Key!.P);
+            // Order only by the key slots the GROUP BY bound (EF cannot order by an unbound member).
+            var ordered = request.ParentKey != null ? grouped.OrderBy(r => r.Key!.P) : null;
             for (var i = 0; i < request.Dimensions.Count; i++)
             {
-                var k = i;
-                grouped = ((IOrderedQueryable<AggregateRow>)grouped).ThenBy(KeyIsNull(k)).ThenBy(KeyValue(k));
+                ordered = ordered == null ? grouped.OrderBy(KeyIsNull(i)) : ordered.ThenBy(KeyIsNull(i));
+                ordered = ordered.ThenBy(KeyValue(i));
             }
+            grouped = ordered!;
             if (request.First != null && request.ParentKey == null) grouped = grouped.Take(request.First.Value);
         }
         return await grouped.ToListAsync(ct);

@@ -37,12 +37,11 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
     private ObjectGraphType ObjectType()
     {
         var graph = new ObjectGraphType { Name = N, Description = type.Description };
-        graph.AddResolvedInterface(node);
         graph.IsTypeOf = o => o is EntityRow r && r.Type == type;
         foreach (var field in type.PublicFields)
         {
             var f = field;
-            var nullable = f.Nullable || global::PovertyGraph.GraphQL.Access.AccessPolicy.IsProtected(N, f.Name);
+            var nullable = f.Kind != ScalarKind.Id && (f.Nullable || global::PovertyGraph.GraphQL.Access.AccessPolicy.IsProtected(N, f.Name));
             var scalar = TypeRefs.Named(TypeRefs.ScalarName(f));
             graph.AddField(Field(f.Name, f.Description, nullable ? scalar : TypeRefs.NonNull(scalar),
                 c => Output(f, (EntityRow)c.Source!)));
@@ -69,6 +68,7 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
         if (type.HasProvenance)
             graph.AddField(Field("provenance", "Where this row comes from: source document and place in it, and whether (or which fields) were generated.",
                 TypeRefs.NonNull(ProvenanceType.Name), c => ProvenanceValue.Of((EntityRow)c.Source!)));
+        graph.AddResolvedInterface(node); // validated on the spot, so after the fields
         return graph;
     }
 
