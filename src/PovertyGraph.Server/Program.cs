@@ -9,10 +9,11 @@ if (args.Length > 0 && CommandLine.IsCommand(args[0]))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPovertyGraphData();
-builder.Services.AddPovertyGraphGraphQL();
+builder.Services.AddPovertyGraphGraphQL(builder.Configuration.GetPagingOptions());
 
 var app = builder.Build();
 app.UsePovertyGraphDatabase();
+app.MapPovertyGraphSchema("/graphql");
 app.MapPovertyGraphHttp("/graphql");
 app.Run();
 return 0;

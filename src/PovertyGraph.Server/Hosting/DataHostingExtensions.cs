@@ -1,4 +1,5 @@
 using PovertyGraph.Data;
+using PovertyGraph.GraphQL.Machinery;
 
 namespace PovertyGraph.Server.Hosting;
 
@@ -12,6 +13,9 @@ public static class DataHostingExtensions
         options.SeedDataPath = RepositoryPaths.Resolve(options.SeedDataPath);
         return options;
     }
+
+    public static PagingOptions GetPagingOptions(this IConfiguration configuration) =>
+        configuration.GetSection(PagingOptions.Section).Get<PagingOptions>() ?? new PagingOptions();
 
     public static IHostApplicationBuilder AddPovertyGraphData(this IHostApplicationBuilder builder)
     {
