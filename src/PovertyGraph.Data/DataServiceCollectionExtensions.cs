@@ -11,15 +11,17 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddPovertyGraphData(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
+        var log = new SqlCommandLog();
+        services.AddSingleton(log);
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddPooledDbContextFactory<PostgresPovertyGraphDbContext>(b => Configure(b, options));
+            services.AddPooledDbContextFactory<PostgresPovertyGraphDbContext>(b => Configure(b, options, log));
             services.AddSingleton<IDbContextFactory<PovertyGraphDbContext>>(sp =>
                 new FactoryAdapter<PostgresPovertyGraphDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresPovertyGraphDbContext>>()));
         }
         else
         {
-            services.AddPooledDbContextFactory<SqlitePovertyGraphDbContext>(b => Configure(b, options));
+            services.AddPooledDbContextFactory<SqlitePovertyGraphDbContext>(b => Configure(b, options, log));
             services.AddSingleton<IDbContextFactory<PovertyGraphDbContext>>(sp =>
                 new FactoryAdapter<SqlitePovertyGraphDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePovertyGraphDbContext>>()));
         }
@@ -27,8 +29,9 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder b, DatabaseOptions options)
+    public static void Configure(DbContextOptionsBuilder b, DatabaseOptions options, SqlCommandLog? log = null)
     {
+        if (log != null) b.AddInterceptors(log);
         if (options.Provider == DatabaseProvider.Postgres)
             b.UseNpgsql(options.ConnectionString);
         else
