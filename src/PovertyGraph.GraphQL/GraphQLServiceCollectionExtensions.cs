@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +30,8 @@ public static class GraphQLServiceCollectionExtensions
         services.AddGraphQL(b => b
             .AddSchema<PovertyGraphSchema>()
             .AddGraphTypes(typeof(PovertyGraphSchema).Assembly)
-            .AddSystemTextJson()
+            // Chinese text readable in responses; HTML-sensitive characters stay escaped.
+            .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
         services.AddSingleton<ISchema>(sp => sp.GetRequiredService<PovertyGraphSchema>());
         return services;
