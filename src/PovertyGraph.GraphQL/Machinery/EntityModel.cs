@@ -91,7 +91,7 @@ public sealed class EntityDescriptor
     /// <summary>Index of a field in rows of this type (fields are fixed once the model is built).</summary>
     public int SlotOf(string name)
     {
-        _slots ??= Fields.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i);
+        if (_slots == null || _slots.Count != Fields.Count) _slots = Fields.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i);
         return _slots.TryGetValue(name, out var slot) ? slot : throw new KeyNotFoundException($"{Name} has no field {name}");
     }
     public IEnumerable<ScalarField> PublicFields => Fields.Where(f => !f.Internal);
