@@ -16,13 +16,14 @@ namespace PovertyGraph.GraphQL;
 public static class GraphQLServiceCollectionExtensions
 {
     /// <summary>Registers the model, the machinery and the schema; GraphQL.NET's executer is IDocumentExecuter&lt;ISchema&gt;.</summary>
-    public static IServiceCollection AddPovertyGraphGraphQL(this IServiceCollection services, PagingOptions? paging = null)
+    public static IServiceCollection AddPovertyGraphGraphQL(this IServiceCollection services, PagingOptions? paging = null, StatisticsOptions? statistics = null)
     {
         paging ??= new PagingOptions();
+        services.AddSingleton(statistics ?? new StatisticsOptions());
         services.AddSingleton(paging);
         services.AddSingleton(ApiModel.Build());
         services.AddSingleton(new CursorCodec(Encoding.UTF8.GetBytes(paging.CursorKey)));
-        services.TryAddSingleton<IStatisticsProtection, NoStatisticsProtection>();
+        services.TryAddSingleton<IStatisticsProtection, CellKeyProtection>();
         services.TryAddScoped<IViewerAccessor, PublicViewerAccessor>();
         services.AddScoped(sp => new QueryRuntime(
             sp.GetRequiredService<IDbContextFactory<PovertyGraphDbContext>>(), sp.GetRequiredService<EntityModel>(), paging,
@@ -32,7 +33,8 @@ public static class GraphQLServiceCollectionExtensions
             .AddGraphTypes(typeof(PovertyGraphSchema).Assembly)
             // Chinese text readable in responses; HTML-sensitive characters stay escaped.
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
-            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
+            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
+            .AddDocumentListener<AuditListener>(global::GraphQL.DI.ServiceLifetime.Singleton));
         services.AddSingleton<ISchema>(sp => sp.GetRequiredService<PovertyGraphSchema>());
         return services;
     }

@@ -20,7 +20,7 @@ public class OrganizationVillage
 /// <summary>One response that disclosed FULL personal identifiers.</summary>
 public class AuditEntry
 {
-    public long Id { get; set; }
+    public int Id { get; set; }
     public DateTimeOffset At { get; set; }
     public string Subject { get; set; } = "";
     public string Role { get; set; } = "";

@@ -34,6 +34,12 @@ public static class AccessPolicy
 
     public static bool IsProtected(string type, string field) => Table.ContainsKey((type, field));
 
+    /// <summary>Types whose aggregates are protected statistics for PUBLIC and NGO callers.</summary>
+    public static bool StatisticsProtected(string type) => type is "Household" or "Person";
+
+    /// <summary>Types only some roles may read at all (the audit log: ADMIN).</summary>
+    public static bool MayRead(string type, Viewer viewer) => type != "AuditEntry" || viewer.Role == Role.Admin;
+
     public static IEnumerable<(string Type, string Field)> ProtectedFields => Table.Keys;
 
     /// <summary>The level in partner villages (or everywhere, for other roles) and the level elsewhere.</summary>

@@ -23,6 +23,8 @@ public sealed class ConnectionSource
         ParentType = parentType;
         Relation = relation;
         ParentId = parentId;
+        if (!Access.AccessPolicy.MayRead(type.Name, runtime.Viewer))
+            throw QueryError.Forbidden($"{type.Name} rows are readable by the ADMIN role only");
         // Check the paging window up front so a bad 'first' fails even when only totalCount is asked for.
         args.Window(runtime.Paging);
     }

@@ -28,6 +28,7 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor) where T : clas
             : type == typeof(bool) ? ScalarKind.Boolean
             : type.IsEnum ? ScalarKind.Enum
             : type == typeof(DateOnly) ? ScalarKind.Date
+            : type == typeof(DateTimeOffset) ? ScalarKind.DateTime
             : ScalarKind.Int);
         descriptor.Fields.Add(new ScalarField
         {

@@ -4,7 +4,7 @@ using GraphQL.Types;
 namespace PovertyGraph.GraphQL.Machinery;
 
 /// <summary>How a scalar is shown in the API.</summary>
-public enum ScalarKind { String, Int, Boolean, Enum, Money, Date, PartialDate, Id }
+public enum ScalarKind { String, Int, Boolean, Enum, Money, Date, PartialDate, DateTime, Id }
 
 /// <summary>A scalar field of an entity: its expression over the entity, and what the machinery may do with it.</summary>
 public sealed class ScalarField

@@ -264,7 +264,8 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         var selector = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(T), resultType), Expression.Convert(body, resultType), x);
         var method = typeof(Enumerable).GetMethods().Single(m => m.Name == name && m.IsGenericMethodDefinition
             && m.GetGenericArguments().Length == 1 && m.GetParameters().Length == 2
-            && m.GetParameters()[1].ParameterType.GetGenericArguments()[1] == resultType);
+            && m.GetParameters()[1].ParameterType is { IsGenericType: true } selectorType
+            && selectorType.GetGenericTypeDefinition() == typeof(Func<,>) && selectorType.GetGenericArguments()[1] == resultType);
         return Expression.Call(method.MakeGenericMethod(typeof(T)), g, selector);
     }
 }

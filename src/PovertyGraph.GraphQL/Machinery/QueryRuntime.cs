@@ -47,7 +47,15 @@ public sealed class QueryRuntime
     public TLoader Loader<TLoader>(object key, Func<TLoader> create) where TLoader : class =>
         (TLoader)_loaders.GetOrAdd(key, _ => create());
 
-    /// <summary>Rows of a type by key, batched across the whole level of the query.</summary>
+    /// <summary>Rows of a type by key, batched across the whole level of the query. Types the caller may not read are never found.</summary>
     public Deferred<EntityRow?> LoadByKey(EntityDescriptor type, object key) =>
-        Loader(("byKey", type), () => new BatchLoader<object, EntityRow>((keys, ct) => Engine(type).ByKeysAsync(this, keys, ct))).Load(key);
+        !AccessPolicy.MayRead(type.Name, Viewer)
+            ? new Deferred<EntityRow?>(_ => Task.FromResult<EntityRow?>(null))
+            : Loader(("byKey", type), () => new BatchLoader<object, EntityRow>((keys, ct) => Engine(type).ByKeysAsync(this, keys, ct))).Load(key);
+
+    /// <summary>Households whose identifiers this response discloses in full, with the fields (for the audit log).</summary>
+    public ConcurrentDictionary<int, ConcurrentDictionary<string, byte>> Disclosures { get; } = new();
+
+    public void Disclose(int householdId, string field) =>
+        Disclosures.GetOrAdd(householdId, _ => new ConcurrentDictionary<string, byte>()).TryAdd(field, 0);
 }

@@ -25,6 +25,7 @@ public sealed class PovertyGraphSchema : global::GraphQL.Types.Schema
         RegisterType(SharedTypes.CreateSortEnum());
         RegisterType(new PartialDateGraphType());
         RegisterType(new DateOnlyGraphType { Name = "Date", Description = "ISO 8601 calendar date (yyyy-MM-dd)." });
+        RegisterType(new DateTimeOffsetGraphType { Name = "DateTime", Description = "ISO 8601 date and time with offset." });
         RegisterType(new DecimalGraphType { Description = "Exact decimal number; money is in yuan." });
         RegisterType(new LongGraphType { Description = "64-bit integer (sums of counts)." });
         RegisterType(EntityGraphTypes.ProvenanceType);

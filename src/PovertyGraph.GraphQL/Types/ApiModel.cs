@@ -20,6 +20,7 @@ public static class ApiModel
         Types.FundingSourceModel.Declare(model);
         Types.FundingAllocationModel.Declare(model);
         Types.PlanTargetModel.Declare(model);
+        Types.AuditEntryModel.Declare(model);
         return model;
     }
 }

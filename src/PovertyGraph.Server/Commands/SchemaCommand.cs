@@ -14,7 +14,7 @@ public static class SchemaCommand
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddPovertyGraphData(configuration.GetDatabaseOptions());
-        services.AddPovertyGraphGraphQL(configuration.GetPagingOptions());
+        services.AddPovertyGraphGraphQL(configuration.GetPagingOptions(), configuration.GetStatisticsOptions());
         using var provider = services.BuildServiceProvider();
         var sdl = SchemaSdl.Print(provider.GetRequiredService<ISchema>());
         var outIndex = Array.IndexOf(args, "--out");

@@ -55,11 +55,11 @@ namespace PovertyGraph.Data.Migrations.Postgres
 
             modelBuilder.Entity("PovertyGraph.Domain.AuditEntry", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                        .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<long>("At")
                         .HasColumnType("bigint");

@@ -50,7 +50,7 @@ namespace PovertyGraph.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PovertyGraph.Domain.AuditEntry", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 

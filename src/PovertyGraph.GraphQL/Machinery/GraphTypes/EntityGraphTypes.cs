@@ -44,7 +44,7 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
             var nullable = f.Kind != ScalarKind.Id && (f.Nullable || global::PovertyGraph.GraphQL.Access.AccessPolicy.IsProtected(N, f.Name));
             var scalar = TypeRefs.Named(TypeRefs.ScalarName(f));
             graph.AddField(Field(f.Name, f.Description, nullable ? scalar : TypeRefs.NonNull(scalar),
-                c => Output(f, (EntityRow)c.Source!)));
+                c => Output(f, (EntityRow)c.Source!, Runtime(c))));
         }
         foreach (var relation in type.ToOne)
         {
@@ -72,11 +72,13 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
         return graph;
     }
 
-    /// <summary>A field's value as the API shows it.</summary>
-    public static object? Output(ScalarField field, EntityRow row)
+    /// <summary>A field's value as the API shows it; full identifiers are noted for the audit log.</summary>
+    public static object? Output(ScalarField field, EntityRow row, QueryRuntime runtime)
     {
         if (field.Kind == ScalarKind.Id) return GlobalId.Encode(row.Type.Name, row.Id);
         var value = row.Get(field.Name);
+        if (value != null && Access.AccessPolicy.Identifiers.Contains((row.Type.Name, field.Name)) && row.LevelOf(field.Name) == Access.AccessLevel.Full)
+            runtime.Disclose(row.Type.Name == "Household" ? (int)row.Id : (int)row.Get("householdId")!, $"{row.Type.Name}.{field.Name}");
         return field.Kind == ScalarKind.Money && value is long yuan ? (decimal)yuan : value;
     }
 

@@ -20,6 +20,7 @@ public static class TypeRefs
         ScalarKind.Money => "Decimal",
         ScalarKind.Date => "Date",
         ScalarKind.PartialDate => "PartialDate",
+        ScalarKind.DateTime => "DateTime",
         _ => "ID",
     };
 
@@ -31,6 +32,7 @@ public static class TypeRefs
         ScalarKind.Enum => field.EnumType!.Name + "OperationFilterInput",
         ScalarKind.Money => "DecimalOperationFilterInput",
         ScalarKind.Date or ScalarKind.PartialDate => "DateOperationFilterInput",
+        ScalarKind.DateTime => "DateTimeOperationFilterInput",
         ScalarKind.Id => "IdOperationFilterInput",
         _ => "IntOperationFilterInput",
     };

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace PovertyGraph.Data.Migrations.Postgres
+namespace PovertyGraph.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialSchema : Migration
@@ -16,17 +15,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<long>(type: "bigint", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Organization = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    OperationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    QueryHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    HouseholdIds = table.Column<string>(type: "text", nullable: false),
-                    HouseholdCount = table.Column<int>(type: "integer", nullable: false),
-                    Fields = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Organization = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    OperationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    QueryHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HouseholdIds = table.Column<string>(type: "TEXT", nullable: false),
+                    HouseholdCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fields = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -37,13 +36,13 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "DatasetInfo",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<string>(type: "text", nullable: false),
-                    Profile = table.Column<string>(type: "text", nullable: false),
-                    BuiltAt = table.Column<long>(type: "bigint", nullable: false),
-                    GeneratorSeed = table.Column<int>(type: "integer", nullable: false),
-                    SeedChecksum = table.Column<string>(type: "text", nullable: false),
-                    BuildSeconds = table.Column<double>(type: "double precision", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<string>(type: "TEXT", nullable: false),
+                    Profile = table.Column<string>(type: "TEXT", nullable: false),
+                    BuiltAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    GeneratorSeed = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeedChecksum = table.Column<string>(type: "TEXT", nullable: false),
+                    BuildSeconds = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -54,12 +53,12 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "SourceDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Issuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,14 +69,14 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "FundingSources",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    SourceDocumentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SourceReference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
-                    SyntheticFields = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceDocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Synthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyntheticFields = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -94,13 +93,13 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "Organizations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SourceDocumentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SourceReference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
-                    SyntheticFields = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SourceDocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Synthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyntheticFields = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,22 +116,22 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "PlanTargets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    RegionLevel = table.Column<int>(type: "integer", nullable: false),
-                    Region = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ProvinceId = table.Column<int>(type: "integer", nullable: true),
-                    CountyId = table.Column<int>(type: "integer", nullable: true),
-                    Indicator = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: true),
-                    ValueText = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Attribute = table.Column<int>(type: "integer", nullable: true),
-                    Agency = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SourceDocumentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SourceReference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
-                    SyntheticFields = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CountyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Indicator = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 20, scale: 4, nullable: true),
+                    ValueText = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Attribute = table.Column<int>(type: "INTEGER", nullable: true),
+                    Agency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SourceDocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Synthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyntheticFields = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,13 +148,13 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "Provinces",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    SourceDocumentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SourceReference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
-                    SyntheticFields = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    SourceDocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Synthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyntheticFields = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -172,14 +171,14 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "Prefectures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
-                    SourceDocumentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SourceReference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
-                    SyntheticFields = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceDocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Synthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyntheticFields = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,18 +201,18 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "Counties",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    ContiguousArea = table.Column<int>(type: "integer", nullable: true),
-                    NationalContiguousArea = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    PrefectureId = table.Column<int>(type: "integer", nullable: false),
-                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
-                    SourceDocumentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SourceReference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
-                    SyntheticFields = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContiguousArea = table.Column<int>(type: "INTEGER", nullable: true),
+                    NationalContiguousArea = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PrefectureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceDocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Synthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyntheticFields = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -242,17 +241,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "Townships",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    CountyId = table.Column<int>(type: "integer", nullable: false),
-                    PrefectureId = table.Column<int>(type: "integer", nullable: false),
-                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
-                    SourceDocumentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SourceReference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
-                    SyntheticFields = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CountyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PrefectureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceDocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Synthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyntheticFields = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -287,20 +286,20 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "Villages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TownshipId = table.Column<int>(type: "integer", nullable: false),
-                    CountyId = table.Column<int>(type: "integer", nullable: false),
-                    PrefectureId = table.Column<int>(type: "integer", nullable: false),
-                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
-                    Registered = table.Column<bool>(type: "boolean", nullable: true),
-                    ProvincialLevel = table.Column<bool>(type: "boolean", nullable: false),
-                    PlannedExitYear = table.Column<int>(type: "integer", nullable: true),
-                    Designations = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SourceDocumentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SourceReference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
-                    SyntheticFields = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TownshipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CountyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PrefectureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Registered = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ProvincialLevel = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PlannedExitYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    Designations = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SourceDocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Synthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyntheticFields = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -341,29 +340,29 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "Households",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: false),
-                    TownshipId = table.Column<int>(type: "integer", nullable: false),
-                    CountyId = table.Column<int>(type: "integer", nullable: false),
-                    PrefectureId = table.Column<int>(type: "integer", nullable: false),
-                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
-                    MemberCount = table.Column<int>(type: "integer", nullable: false),
-                    Type = table.Column<int>(type: "integer", nullable: false),
-                    PrimaryCause = table.Column<int>(type: "integer", nullable: false),
-                    PrimaryMeasure = table.Column<int>(type: "integer", nullable: true),
-                    HasLaborCapacity = table.Column<bool>(type: "boolean", nullable: false),
-                    Relocated = table.Column<bool>(type: "boolean", nullable: false),
-                    RegisteredYear = table.Column<int>(type: "integer", nullable: false),
-                    PlannedExitYear = table.Column<int>(type: "integer", nullable: false),
-                    AnnualIncomePerCapita = table.Column<long>(type: "bigint", nullable: false),
-                    HeadName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    HeadIdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CellKey = table.Column<int>(type: "integer", nullable: false),
-                    SourceDocumentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SourceReference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
-                    SyntheticFields = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TownshipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CountyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PrefectureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    PrimaryCause = table.Column<int>(type: "INTEGER", nullable: false),
+                    PrimaryMeasure = table.Column<int>(type: "INTEGER", nullable: true),
+                    HasLaborCapacity = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Relocated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RegisteredYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlannedExitYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnnualIncomePerCapita = table.Column<long>(type: "INTEGER", nullable: false),
+                    HeadName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    HeadIdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CellKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceDocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Synthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyntheticFields = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -410,8 +409,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "OrganizationVillages",
                 columns: table => new
                 {
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: false)
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -434,22 +433,22 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "Projects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Category = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    StartYear = table.Column<int>(type: "integer", nullable: false),
-                    EndYear = table.Column<int>(type: "integer", nullable: false),
-                    Budget = table.Column<long>(type: "bigint", nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: true),
-                    CountyId = table.Column<int>(type: "integer", nullable: true),
-                    PrefectureId = table.Column<int>(type: "integer", nullable: true),
-                    ProvinceId = table.Column<int>(type: "integer", nullable: false),
-                    SourceDocumentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SourceReference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
-                    SyntheticFields = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Budget = table.Column<long>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CountyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PrefectureId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceDocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Synthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyntheticFields = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -490,17 +489,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "Persons",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    HouseholdId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    Gender = table.Column<int>(type: "integer", nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Relationship = table.Column<int>(type: "integer", nullable: false),
-                    SourceDocumentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SourceReference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
-                    SyntheticFields = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Gender = table.Column<int>(type: "INTEGER", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Relationship = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceDocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Synthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyntheticFields = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -523,15 +522,15 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 name: "FundingAllocations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    ProjectId = table.Column<int>(type: "integer", nullable: false),
-                    SourceId = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false),
-                    SourceDocumentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SourceReference = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Synthetic = table.Column<bool>(type: "boolean", nullable: false),
-                    SyntheticFields = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    SourceDocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Synthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyntheticFields = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {

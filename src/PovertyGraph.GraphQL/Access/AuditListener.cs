@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+using GraphQL.Execution;
+using Microsoft.Extensions.DependencyInjection;
+using PovertyGraph.Domain;
+using PovertyGraph.GraphQL.Machinery;
+
+namespace PovertyGraph.GraphQL.Access;
+
+/// <summary>
+/// After a request has executed, writes one audit entry if its response carried any full name, ID number
+/// or phone of a household or person: who asked, when, which operation (name and hash) and which households.
+/// </summary>
+public sealed class AuditListener : DocumentExecutionListenerBase
+{
+    public override async Task AfterExecutionAsync(IExecutionContext context)
+    {
+        var runtime = context.RequestServices?.GetService<QueryRuntime>();
+        if (runtime == null || runtime.Disclosures.IsEmpty) return;
+        var households = runtime.Disclosures.Keys.Order().ToList();
+        var fields = runtime.Disclosures.Values.SelectMany(f => f.Keys).Distinct().Order(StringComparer.Ordinal);
+        var query = context.Document.Source.ToString();
+        await using var db = runtime.CreateDbContext();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = DateTimeOffset.UtcNow,
+            Subject = runtime.Viewer.Subject ?? "(none)",
+            Role = runtime.Viewer.Role.ToString().ToUpperInvariant(),
+            Organization = runtime.Viewer.Organization,
+            OperationName = context.Operation.Name?.StringValue,
+            QueryHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query))),
+            HouseholdIds = string.Join(",", households.Select(id => GlobalId.Encode("Household", id))),
+            HouseholdCount = households.Count,
+            Fields = string.Join(",", fields),
+        });
+        // Audit entries are written with change tracking on, the one place the API writes.
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+}
