@@ -5,7 +5,7 @@ using PovertyGraph.Domain;
 namespace PovertyGraph.GraphQL.Machinery;
 
 /// <summary>Declares what an entity exposes; the machinery derives its graph types, filters, sorts and aggregates.</summary>
-public sealed class EntityBuilder<T>(EntityDescriptor descriptor) where T : class
+public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EnumTypes enums) where T : class
 {
     public EntityDescriptor Descriptor => descriptor;
 
@@ -33,7 +33,7 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor) where T : clas
         descriptor.Fields.Add(new ScalarField
         {
             Name = name, Description = description, Expression = expression, Kind = resolved, Aggregatable = aggregate,
-            Filterable = filter, Sortable = sort, EnumType = resolved == ScalarKind.Enum ? enumType ?? EnumTypes.For(type) : null,
+            Filterable = filter, Sortable = sort, EnumType = resolved == ScalarKind.Enum ? enumType ?? enums.For(type) : null,
         });
         return this;
     }
@@ -100,7 +100,7 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor) where T : clas
         {
             Name = keyField, Description = description, Expression = expression, Internal = true, Filterable = false, Sortable = false,
             Kind = type.IsEnum ? ScalarKind.Enum : type == typeof(bool) ? ScalarKind.Boolean : ScalarKind.Int,
-            EnumType = type.IsEnum ? EnumTypes.For(type) : null,
+            EnumType = type.IsEnum ? enums.For(type) : null,
         };
         descriptor.Dimensions.Add(new Dimension { Name = name, KeyField = keyField, Description = description, Expression = expression, Field = field });
         return this;

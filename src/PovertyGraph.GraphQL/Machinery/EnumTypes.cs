@@ -4,13 +4,16 @@ using PovertyGraph.GraphQL;
 
 namespace PovertyGraph.GraphQL.Machinery;
 
-/// <summary>One GraphQL enum type per CLR enum, with values in CONSTANT_CASE and described from <see cref="EnumDescriptions"/>.</summary>
-public static class EnumTypes
+/// <summary>
+/// One GraphQL enum type per CLR enum, with values in CONSTANT_CASE and described from <see cref="EnumDescriptions"/>.
+/// One registry per model: graph type instances belong to one schema.
+/// </summary>
+public sealed class EnumTypes
 {
-    private static readonly Dictionary<Type, EnumerationGraphType> Types = new();
-    private static readonly Lock Gate = new();
+    private readonly Dictionary<Type, EnumerationGraphType> Types = new();
+    private readonly Lock Gate = new();
 
-    public static EnumerationGraphType For(Type enumType)
+    public EnumerationGraphType For(Type enumType)
     {
         lock (Gate)
         {
@@ -26,5 +29,5 @@ public static class EnumTypes
         }
     }
 
-    public static IEnumerable<EnumerationGraphType> All { get { lock (Gate) return Types.Values.ToList(); } }
+    public IEnumerable<EnumerationGraphType> All { get { lock (Gate) return Types.Values.ToList(); } }
 }

@@ -13,7 +13,6 @@ public sealed class QueryRuntime
 {
     private readonly IDbContextFactory<PovertyGraphDbContext> _factory;
     private readonly ConcurrentDictionary<object, object> _loaders = new();
-    private static readonly ConcurrentDictionary<Type, EntityQueries> Engines = new();
 
     public QueryRuntime(IDbContextFactory<PovertyGraphDbContext> factory, EntityModel model, PagingOptions paging, CursorCodec cursors,
         IStatisticsProtection statistics, Viewer viewer)
@@ -39,7 +38,7 @@ public sealed class QueryRuntime
     /// <summary>Each query gets its own short-lived context: resolvers run in parallel and a DbContext is not thread-safe.</summary>
     public PovertyGraphDbContext CreateDbContext() => _factory.CreateDbContext();
 
-    public EntityQueries Engine(EntityDescriptor type) => Engines.GetOrAdd(type.ClrType, _ => EntityQueries.Create(type));
+    public EntityQueries Engine(EntityDescriptor type) => Model.Engine(type);
 
     public ProjectionPlan Plan(EntityDescriptor type, IReadOnlyList<SortKey> keys) => new(type, Viewer, keys.Select(k => k.Expression).ToList());
 

@@ -28,12 +28,12 @@ public sealed class PovertyGraphSchema : global::GraphQL.Types.Schema
         RegisterType(new DateTimeOffsetGraphType { Name = "DateTime", Description = "ISO 8601 date and time with offset." });
         RegisterType(new DecimalGraphType { Description = "Exact decimal number; money is in yuan." });
         RegisterType(new LongGraphType { Description = "64-bit integer (sums of counts)." });
-        RegisterType(EntityGraphTypes.ProvenanceType);
+        RegisterType(EntityGraphTypes.CreateProvenanceType());
         foreach (var descriptor in model.All)
             foreach (var type in new EntityGraphTypes(model, descriptor, node).Create())
                 RegisterType(type);
         foreach (var input in OperationFilterInputs.For(model)) RegisterType(input);
-        foreach (var e in EnumTypes.All) RegisterType(e);
+        foreach (var e in model.Enums.All) RegisterType(e);
         Query = CreateQuery(model);
     }
 

@@ -21,6 +21,15 @@ public class PovertyGraphFactory : WebApplicationFactory<Program>
         ["Database:Profile"] = "jiaohe",
     };
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var path = Settings["Database:ConnectionString"]!;
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            try { File.Delete(file); } catch (IOException) { /* best effort: a temp file */ }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

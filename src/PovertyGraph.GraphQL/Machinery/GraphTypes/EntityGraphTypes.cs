@@ -67,7 +67,7 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
         }
         if (type.HasProvenance)
             graph.AddField(Field("provenance", "Where this row comes from: source document and place in it, and whether (or which fields) were generated.",
-                TypeRefs.NonNull(ProvenanceType.Name), c => ProvenanceValue.Of((EntityRow)c.Source!)));
+                TypeRefs.NonNull(ProvenanceTypeName), c => ProvenanceValue.Of((EntityRow)c.Source!)));
         graph.AddResolvedInterface(node); // validated on the spot, so after the fields
         return graph;
     }
@@ -263,11 +263,11 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
         yield return keys;
     }
 
-    public static readonly ObjectGraphType ProvenanceType = CreateProvenanceType();
+    public const string ProvenanceTypeName = "Provenance";
 
-    private static ObjectGraphType CreateProvenanceType()
+    public static ObjectGraphType CreateProvenanceType()
     {
-        var graph = new ObjectGraphType { Name = "Provenance", Description = "Where a row comes from." };
+        var graph = new ObjectGraphType { Name = ProvenanceTypeName, Description = "Where a row comes from." };
         graph.AddField(Field("source", "The document the row, or the totals it reproduces, come from.", TypeRefs.Named("SourceDocument"), c =>
             ((ProvenanceValue)c.Source!).SourceId is { } id ? Runtime(c).LoadByKey(Runtime(c).Model.ByName("SourceDocument")!, id) : null));
         graph.AddField(Field("reference", "Where in the document: table, chapter or paragraph.", TypeRefs.Named("String"), c => ((ProvenanceValue)c.Source!).Reference));
