@@ -34,6 +34,7 @@ public static class GraphQLServiceCollectionExtensions
             // Chinese text readable in responses; HTML-sensitive characters stay escaped.
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
+            .AddComplexityAnalyzer(o => o.MaxDepth = paging.MaxDepth)
             .AddDocumentListener<AuditListener>(global::GraphQL.DI.ServiceLifetime.Singleton));
         services.AddSingleton<ISchema>(sp => sp.GetRequiredService<PovertyGraphSchema>());
         return services;

@@ -67,8 +67,14 @@ public static class ExactPartitioner
                 buckets[c, w] = [];
         for (var i = 0; i < assignment.Length; i++) buckets[assignment[i], weights[i]].Add(i);
 
+        // The error (sum of |deficit|) never grows; if it stops shrinking for long, the targets are out of reach.
+        var bestError = deficit.Sum(Math.Abs);
+        var stalled = 0;
         for (var guard = 0; guard < 10_000_000; guard++)
         {
+            var error = deficit.Sum(Math.Abs);
+            if (error < bestError) { bestError = error; stalled = 0; }
+            else if (++stalled > 20_000) throw new InvalidOperationException("targets cannot be met with these item weights");
             var needy = Enumerable.Range(0, categories).Where(c => deficit[c] > 0).ToArray();
             if (needy.Length == 0) return; // sums balance, so no category has a surplus either
             var donors = Enumerable.Range(0, categories).Where(c => deficit[c] < 0).ToArray();

@@ -108,6 +108,12 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
         {
             var name = header[i].Trim();
             if (table.HasProvenance && ProvenanceColumns.Contains(name)) continue;
+            if (name.Length == 0)
+            {
+                errors.Add(new(file, 1, $"column {i + 1} has no name"));
+                headerOk = false;
+                continue;
+            }
             columns[i] = table.Entity.GetProperty(char.ToUpperInvariant(name[0]) + name[1..], BindingFlags.Public | BindingFlags.Instance);
             if (columns[i] == null || !IsScalar(columns[i]!.PropertyType))
             {
@@ -122,7 +128,6 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
         }
         if (!headerOk) return;
 
-        var keyColumn = Array.IndexOf(header, "id");
         var seen = keys[file];
         foreach (var record in records.Skip(1))
         {
@@ -151,7 +156,8 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
             }
             foreach (var fk in table.ForeignKeys)
             {
-                var value = table.Entity.GetProperty(Pascal(fk.Column))!.GetValue(entity)?.ToString();
+                var raw = table.Entity.GetProperty(Pascal(fk.Column))!.GetValue(entity);
+                var value = raw == null ? null : Convert.ToString(raw, CultureInfo.InvariantCulture);
                 if (value == null) { if (!fk.Optional) { errors.Add(new(file, line, $"'{fk.Column}' is required")); rowOk = false; } continue; }
                 if (!keys[fk.Target].Contains(value))
                 {
@@ -160,10 +166,11 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
                 }
             }
             if (!rowOk) continue;
-            var key = keyColumn >= 0 ? record.Fields[keyColumn].Trim() : string.Join("|", record.Fields);
+            // Keys compare as parsed values ("08" is 8), the same way the database stores them.
+            var key = KeyOf(entity);
             if (!seen.Add(key))
             {
-                errors.Add(new(file, line, $"duplicate key {(keyColumn >= 0 ? "id " : "")}{key}"));
+                errors.Add(new(file, line, $"duplicate key {(entity is OrganizationVillage ? "" : "id ")}{key}"));
                 continue;
             }
             var derivationError = geo.Derive(entity);
@@ -171,6 +178,14 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
             list.Add(entity);
         }
     }
+
+    private static string KeyOf(object entity) => entity switch
+    {
+        SourceDocument d => d.Id,
+        OrganizationVillage ov => $"{ov.OrganizationId}|{ov.VillageId}",
+        SourcedEntity e => e.Id.ToString(CultureInfo.InvariantCulture),
+        _ => throw new InvalidOperationException($"no key for {entity.GetType().Name}"),
+    };
 
     private static IEnumerable<string> RequiredColumns(SeedTable table)
     {

@@ -30,7 +30,7 @@ public static class SeedTables
             new("prefectureId", "prefectures.csv", true), new("provinceId", "provinces.csv"),
         ]),
         new("funding_allocations.csv", typeof(FundingAllocation), [new("projectId", "projects.csv"), new("sourceId", "funding_sources.csv")]),
-        new("plan_targets.csv", typeof(PlanTarget), []),
+        new("plan_targets.csv", typeof(PlanTarget), [new("provinceId", "provinces.csv", true), new("countyId", "counties.csv", true)]),
         new("organizations.csv", typeof(Organization), []),
         new("organization_villages.csv", typeof(OrganizationVillage),
             [new("organizationId", "organizations.csv"), new("villageId", "villages.csv")], HasProvenance: false),

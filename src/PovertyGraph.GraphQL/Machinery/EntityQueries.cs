@@ -66,6 +66,7 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
 
     private static Page MakePage(QueryRuntime runtime, ProjectionPlan plan, IReadOnlyList<SortKey> keys, List<object?[]> values, int size, bool backward, ConnectionArguments args)
     {
+        runtime.Charge(values.Count);
         var more = values.Count > size;
         if (more) values.RemoveAt(values.Count - 1);
         if (backward) values.Reverse();
@@ -94,6 +95,7 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         var predicate = Expression.Lambda<Func<T, bool>>(Expression.Call(contains, ValueHolder<object>.Parameter(list, typeof(IEnumerable<>).MakeGenericType(key.ReturnType)), key.Body), x);
         await using var db = runtime.CreateDbContext();
         var values = await db.Set<T>().Where(predicate).Select((Expression<Func<T, object?[]>>)plan.Selector).ToListAsync(ct);
+        runtime.Charge(values.Count);
         return values.Select(v => new EntityRow(plan, v)).ToDictionary(r => r.Id);
     }
 
@@ -182,7 +184,9 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
             grouped = ordered!;
             if (request.First != null && request.ParentKey == null) grouped = grouped.Take(request.First.Value);
         }
-        return await grouped.ToListAsync(ct);
+        var groups = await grouped.ToListAsync(ct);
+        runtime.Charge(groups.Count);
+        return groups;
     }
 
     private static Expression<Func<AggregateRow, bool>> KeyIsNull(int i) => i switch

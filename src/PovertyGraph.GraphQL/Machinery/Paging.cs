@@ -8,6 +8,10 @@ public sealed class PagingOptions
     public int MaxPageSize { get; set; } = 500;
     /// <summary>Largest number of groups groupedAggregates returns without an explicit first.</summary>
     public int MaxGroups { get; set; } = 5000;
+    /// <summary>Most rows (page rows, loaded objects, groups) one request may materialise; bounds nested fan-out.</summary>
+    public int MaxRowsPerRequest { get; set; } = 100_000;
+    /// <summary>Deepest selection a query may have.</summary>
+    public int MaxDepth { get; set; } = 25;
     /// <summary>HMAC key for cursors; any stable secret (cursors stay valid while it does not change).</summary>
     public string CursorKey { get; set; } = "povertygraph-development-cursor-key";
 }

@@ -35,6 +35,15 @@ public sealed class QueryRuntime
     public FilterBuilder Filters { get; }
     public SortBuilder Sorts { get; }
 
+    private long _rows;
+
+    /// <summary>Counts rows a request materialises; past the limit the request fails instead of exhausting the server.</summary>
+    public void Charge(int rows)
+    {
+        if (Interlocked.Add(ref _rows, rows) > Paging.MaxRowsPerRequest)
+            throw QueryError.Argument($"this query reads more than {Paging.MaxRowsPerRequest:N0} rows; ask for smaller pages or fewer nested lists");
+    }
+
     /// <summary>Each query gets its own short-lived context: resolvers run in parallel and a DbContext is not thread-safe.</summary>
     public PovertyGraphDbContext CreateDbContext() => _factory.CreateDbContext();
 

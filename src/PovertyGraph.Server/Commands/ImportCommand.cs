@@ -32,5 +32,11 @@ public static class ImportCommand
             Console.Error.WriteLine($"import rejected: {e.Errors.Count} error(s); nothing was written");
             return 1;
         }
+        catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+        {
+            // Validation should catch every bad row; if the database still refuses, the transaction rolled back.
+            Console.Error.WriteLine($"import failed while writing: {e.GetBaseException().Message}; nothing was written");
+            return 1;
+        }
     }
 }

@@ -61,4 +61,27 @@ public sealed class ErrorShapeTests(PovertyGraphFactory factory)
         Assert.Null(body["data"]);
         Assert.Equal(["a"], body["errors"]![0]!["path"]!.AsArray().Select(p => p!.ToString()));
     }
+
+    [Fact]
+    public void The_row_budget_stops_a_request_that_reads_too_much()
+    {
+        var paging = new PovertyGraph.GraphQL.Machinery.PagingOptions { MaxRowsPerRequest = 1000 };
+        var runtime = new PovertyGraph.GraphQL.Machinery.QueryRuntime(null!, PovertyGraph.GraphQL.ApiModel.Build(), paging,
+            new PovertyGraph.GraphQL.Machinery.CursorCodec(new byte[32]), new PovertyGraph.GraphQL.Machinery.NoStatisticsProtection(),
+            PovertyGraph.GraphQL.Access.Viewer.Public);
+        runtime.Charge(600);
+        runtime.Charge(400);
+        var error = Assert.Throws<PovertyGraph.GraphQL.Machinery.QueryError>(() => runtime.Charge(1));
+        Assert.Contains("more than 1,000 rows", error.Message);
+    }
+
+    [Fact]
+    public async Task Queries_deeper_than_the_limit_are_refused()
+    {
+        // Village → county → villages → nodes → Village …: depth grows by 3 per repetition, 36 in all.
+        var deep = "{ villages(first: 1) { nodes { " + string.Concat(Enumerable.Repeat("county { villages(first: 1) { nodes { ", 11)) + "name" + new string('}', 3 * 11) + " } } }";
+        var (status, body) = await factory.PostAsync(deep);
+        Assert.Equal(400, status);
+        Assert.Contains("depth", body["errors"]![0]!["message"]!.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
 }
