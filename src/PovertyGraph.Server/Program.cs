@@ -1,4 +1,5 @@
 using PovertyGraph.GraphQL;
+using PovertyGraph.Server.Auth;
 using PovertyGraph.Server.Commands;
 using PovertyGraph.Server.Hosting;
 using PovertyGraph.Server.Http;
@@ -9,10 +10,12 @@ if (args.Length > 0 && CommandLine.IsCommand(args[0]))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPovertyGraphData();
-builder.Services.AddPovertyGraphGraphQL(builder.Configuration.GetPagingOptions());
+builder.AddPovertyGraphAuth();
+builder.AddPovertyGraphApi();
 
 var app = builder.Build();
 app.UsePovertyGraphDatabase();
+app.UsePovertyGraphAuth();
 app.MapPovertyGraphSchema("/graphql");
 app.MapPovertyGraphHttp("/graphql");
 app.Run();

@@ -19,6 +19,7 @@ public static class CommandLine
             "import" => ImportCommand.Run(args, configuration),
             "build-db" => BuildDatabaseCommand.Run(configuration),
             "schema" => SchemaCommand.Run(args, configuration),
+            "token" => TokenCommand.Run(args, configuration),
             _ => throw new InvalidOperationException("unknown command " + args[0]),
         };
     }
