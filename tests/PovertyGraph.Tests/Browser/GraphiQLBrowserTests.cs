@@ -165,6 +165,8 @@ public sealed class GraphiQLBrowserTests : IClassFixture<GraphiQLBrowserFixture>
         using var timeout = new CancellationTokenSource(TestTimeout);
         var ct = timeout.Token;
         await using var page = await _fixture.OpenPageAsync(ct);
+        // A real development token: an invalid one is (rightly) answered 401, which the page would log as an error.
+        var token = PovertyGraph.Tests.Infrastructure.Tokens.Researcher;
 
         await page.NavigateAsync(GraphQLPage, ct);
         await page.WaitForAsync(QueryEditorValue, "GraphiQL's query editor", ct);
@@ -175,16 +177,16 @@ public sealed class GraphiQLBrowserTests : IClassFixture<GraphiQLBrowserFixture>
                 .find(e => !e.classList.contains('hidden') && e.offsetParent !== null);
               const cm = editor && editor.querySelector('.CodeMirror');
               if (!cm || !cm.CodeMirror) return false;
-              cm.CodeMirror.setValue('{"Authorization": "Bearer browser-test-token"}');
+              cm.CodeMirror.setValue('{"Authorization": "Bearer TOKEN"}');
               return true;
             })()
-            """, "the headers editor", ct);
+            """.Replace("TOKEN", token), "the headers editor", ct);
 
         var before = page.Requests.Count;
         await page.ClickAsync(ExecuteButton, ct);
         var sent = await WaitForRequestAsync(page, before,
             r => r.Method == "POST" && r.Url == new Uri(Base, "graphql").ToString() && r.Body is { } b && b.Contains("__typename"), ct);
-        Assert.Equal("Bearer browser-test-token", sent.Headers.GetValueOrDefault("Authorization"));
+        Assert.Equal("Bearer " + token, sent.Headers.GetValueOrDefault("Authorization"));
         Assert.Equal("application/graphql-response+json, application/json", sent.Headers.GetValueOrDefault("Accept"));
 
         // Whatever the server makes of the token, its answer reaches the result pane.
