@@ -37,6 +37,33 @@ public static class AccessPolicy
     /// <summary>Types whose aggregates are protected statistics for PUBLIC and NGO callers.</summary>
     public static bool StatisticsProtected(string type) => type is "Household" or "Person";
 
+    /// <summary>
+    /// Whether a filter on a protected-statistics type names rows by ID (directly, or through a relation to another
+    /// protected-statistics type), which would let an aggregate describe one household.
+    /// </summary>
+    public static bool NamesIndividualRecords(Machinery.EntityModel model, Machinery.EntityDescriptor type, IDictionary<string, object?>? filter)
+    {
+        if (filter == null) return false;
+        foreach (var (name, value) in filter)
+        {
+            if (value == null) continue;
+            if (name is "and" or "or")
+            {
+                if (((System.Collections.IEnumerable)value).Cast<IDictionary<string, object?>>().Any(f => NamesIndividualRecords(model, type, f))) return true;
+                continue;
+            }
+            if (name == "id" && StatisticsProtected(type.Name)) return true;
+            var relation = type.ToOne.FirstOrDefault(r => r.Name == name)?.Target ?? type.ToMany.FirstOrDefault(r => r.Name == name)?.Target;
+            if (relation == null || value is not IDictionary<string, object?> inner) continue;
+            var target = model.For(relation);
+            if (!StatisticsProtected(target.Name)) continue;
+            // To-many filters nest one level deeper (some/all/none).
+            var scopes = type.ToMany.Any(r => r.Name == name) ? inner.Values.OfType<IDictionary<string, object?>>() : [inner];
+            if (scopes.Any(f => NamesIndividualRecords(model, target, f))) return true;
+        }
+        return false;
+    }
+
     /// <summary>Types only some roles may read at all (the audit log: ADMIN).</summary>
     public static bool MayRead(string type, Viewer viewer) => type != "AuditEntry" || viewer.Role == Role.Admin;
 
@@ -63,11 +90,19 @@ public static class AccessPolicy
     /// The row scope of an NGO caller for a type with protected fields: rows in its partner villages.
     /// Null for types whose rows are not tied to a village.
     /// </summary>
-    public static LambdaExpression? PartnerScope(Type entity, Viewer viewer)
+    /// <param name="partnerHouseholds">The households of the partner villages (persons are scoped by household:
+    /// a plain column test, which also works inside nested per-parent pages).</param>
+    public static LambdaExpression? PartnerScope(Type entity, Viewer viewer, Func<IReadOnlyCollection<int>> partnerHouseholds)
     {
+        if (viewer.Role != Role.Ngo) return null;
         var villages = viewer.PartnerVillages.ToArray();
         if (entity == typeof(Household)) { Expression<Func<Household, bool>> e = h => villages.Contains(h.VillageId); return e; }
-        if (entity == typeof(Person)) { Expression<Func<Person, bool>> e = p => villages.Contains(p.Household!.VillageId); return e; }
+        if (entity == typeof(Person))
+        {
+            var households = partnerHouseholds().ToArray();
+            Expression<Func<Person, bool>> e = p => households.Contains(p.HouseholdId);
+            return e;
+        }
         return null;
     }
 
@@ -86,7 +121,7 @@ public static class AccessPolicy
     private static Expression MaskName(Expression name)
     {
         Expression<Func<string, string>> mask = n =>
-            (CompoundSurnames.Contains(n.Substring(0, 2)) ? n.Substring(0, 2) : n.Substring(0, 1)) + "*";
+            (n.Length > 2 && CompoundSurnames.Contains(n.Substring(0, 2)) ? n.Substring(0, 2) : n.Substring(0, 1)) + "*";
         return Inline(mask, name);
     }
 

@@ -61,8 +61,9 @@ public sealed class CellKeyProtection : IStatisticsProtection
             // A sum moves by whole "average records" (up to ±2 of them): enough to hide any one record.
             if (row.Get(AggregateFunction.Sum, i) is long sum)
                 published.Set(AggregateFunction.Sum, i, sum + sumNoise * (long)Math.Round((double)sum / row.Count));
-            if (row.Get(AggregateFunction.Avg, i) is double avg)
-                published.Set(AggregateFunction.Avg, i, avg * (row.Count + sumNoise) / published.Count);
+            // The average is the published sum over the published count: it adds nothing the two do not already say.
+            if (row.Get(AggregateFunction.Avg, i) is double && published.Get(AggregateFunction.Sum, i) is long publishedSum)
+                published.Set(AggregateFunction.Avg, i, (double)publishedSum / published.Count);
         }
         return new PublishedCell(published, false);
     }

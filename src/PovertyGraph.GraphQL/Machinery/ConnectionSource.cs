@@ -25,8 +25,11 @@ public sealed class ConnectionSource
         ParentId = parentId;
         if (!Access.AccessPolicy.MayRead(type.Name, runtime.Viewer))
             throw QueryError.Forbidden($"{type.Name} rows are readable by the ADMIN role only");
-        // Check the paging window up front so a bad 'first' fails even when only totalCount is asked for.
+        // Check every argument up front (paging window, access to filtered and sorted fields), so a forbidden
+        // or bad argument fails even when only totalCount or aggregates are asked for.
         args.Window(runtime.Paging);
+        if (args.Where is { Count: > 0 }) runtime.Filters.Build(type, args.Where);
+        runtime.Sorts.Build(type, args.Order);
     }
 
     public EntityDescriptor Type { get; }
@@ -62,6 +65,16 @@ public sealed class ConnectionSource
     public Deferred<IReadOnlyList<PublishedCell>> Aggregate(GraphQLField field, IReadOnlyList<Dimension> dimensions, AggregateRequest request,
         bool includeNullKeys, int? first, bool exact = false)
     {
+        var protect = !exact && Access.CellKeyProtection.Protects(Type, _runtime.Viewer);
+        if (protect)
+        {
+            // Protected statistics describe populations, not people: no cell may be cut around one record by ID.
+            if (Access.AccessPolicy.NamesIndividualRecords(_runtime.Model, Type, Args.Where))
+                throw QueryError.Forbidden($"aggregates of {Type.Name} rows cannot be restricted by row IDs for the {_runtime.Viewer.Role.ToString().ToUpperInvariant()} role: protected statistics describe groups, not individual households");
+            // Averages are published as perturbed sum / perturbed count, so the sums are needed too.
+            request = new AggregateRequest(request.Values.Concat(request.Values.Where(v => v.Function == AggregateFunction.Avg)
+                .Select(v => (AggregateFunction.Sum, v.Field))).ToHashSet());
+        }
         Deferred<List<AggregateRow>> rows;
         if (Relation == null)
         {
@@ -81,7 +94,34 @@ public sealed class ConnectionSource
         return rows.Then(list =>
         {
             if (list.Count == 0 && dimensions.Count == 0) list = [new AggregateRow()]; // an empty set still has a count of 0
-            return (IReadOnlyList<PublishedCell>)list.Select(r => exact ? new PublishedCell(r, false) : _runtime.Statistics.Publish(Type, r, _runtime.Viewer)).ToList();
+            var cells = list.Select(r => exact ? new PublishedCell(r, false) : _runtime.Statistics.Publish(Type, r, _runtime.Viewer)).ToList();
+            return protect ? HideSuppressedKeys(cells, dimensions) : cells;
         });
+    }
+
+    /// <summary>
+    /// A suppressed cell must not tell which value of a hidden dimension it holds (one household grouped by its
+    /// primary cause would reveal the cause): such keys are nulled, and the suppressed cells that then look
+    /// alike are merged into one.
+    /// </summary>
+    private IReadOnlyList<PublishedCell> HideSuppressedKeys(List<PublishedCell> cells, IReadOnlyList<Dimension> dimensions)
+    {
+        var hidden = dimensions.Select(d => d.Field != null && !Access.AccessPolicy.FullEverywhere(Type.Name, d.Field.Name, _runtime.Viewer)).ToArray();
+        if (!hidden.Any(h => h)) return cells;
+        var result = new List<PublishedCell>();
+        var merged = new HashSet<(int?, int?, int?, int?, int?)>();
+        foreach (var cell in cells)
+        {
+            if (!cell.Suppressed || cell.Row.Key == null) { result.Add(cell); continue; }
+            var k = cell.Row.Key;
+            var key = new GroupKey
+            {
+                P = k.P, K0 = hidden.ElementAtOrDefault(0) ? null : k.K0, K1 = hidden.ElementAtOrDefault(1) ? null : k.K1,
+                K2 = hidden.ElementAtOrDefault(2) ? null : k.K2, K3 = hidden.ElementAtOrDefault(3) ? null : k.K3,
+            };
+            if (merged.Add((key.P, key.K0, key.K1, key.K2, key.K3)))
+                result.Add(new PublishedCell(new AggregateRow { Key = key, Count = 0 }, true));
+        }
+        return result;
     }
 }

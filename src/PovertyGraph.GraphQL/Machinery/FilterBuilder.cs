@@ -126,6 +126,9 @@ public sealed class FilterBuilder(EntityModel model, Viewer viewer)
         Expression result;
         switch (baseOp)
         {
+            case "eq" or "neq" when operand == null && member.Type.IsValueType && Nullable.GetUnderlyingType(member.Type) == null:
+                result = Expression.Constant(baseOp == "neq"); // a column that is never null
+                break;
             case "eq" or "neq":
             {
                 var constant = operand == null ? Expression.Constant(null, member.Type) : Constant(field, operand, member.Type, path);
@@ -155,8 +158,7 @@ public sealed class FilterBuilder(EntityModel model, Viewer viewer)
             case "contains" or "startsWith" or "endsWith":
             {
                 if (operand is not string s) throw QueryError.Argument($"{path}.{op} needs a string");
-                var method = typeof(string).GetMethod(char.ToUpperInvariant(baseOp[0]) + baseOp[1..], [typeof(string)])!;
-                result = Expression.Call(member, method, ValueHolder<string>.Parameter(s, typeof(string)));
+                result = TextTest(member, baseOp, s);
                 // A null column neither contains nor lacks a substring.
                 result = Expression.AndAlso(Expression.NotEqual(member, Expression.Constant(null, typeof(string))), negate ? Expression.Not(result) : result);
                 break;
@@ -165,6 +167,22 @@ public sealed class FilterBuilder(EntityModel model, Viewer viewer)
                 throw QueryError.Argument($"{path}: unknown operator '{op}'");
         }
         return result;
+    }
+
+    /// <summary>
+    /// Case-sensitive text tests on every provider: contains becomes instr/strpos; startsWith and endsWith compare
+    /// a substring, because SQLite's LIKE (what EF would use) ignores the case of ASCII letters.
+    /// </summary>
+    private static Expression TextTest(Expression member, string op, string text)
+    {
+        var value = ValueHolder<string>.Parameter(text, typeof(string));
+        if (op == "contains") return Expression.Call(member, typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!, value);
+        var length = Expression.Constant(text.Length);
+        var substring = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
+        var memberLength = Expression.Property(member, nameof(string.Length));
+        var start = op == "startsWith" ? (Expression)Expression.Constant(0) : Expression.Subtract(memberLength, length);
+        return Expression.AndAlso(Expression.GreaterThanOrEqual(memberLength, length),
+            Expression.Equal(Expression.Call(member, substring, start, length), value));
     }
 
     /// <summary>Comparison that works for numbers, dates and strings (string.CompareOrdinal translates to SQL &lt; and &gt;).</summary>

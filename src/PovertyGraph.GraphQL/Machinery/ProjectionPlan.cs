@@ -21,7 +21,7 @@ public sealed class ProjectionPlan
     public LambdaExpression Selector { get; }
     public int ExtraStart { get; }
 
-    public ProjectionPlan(EntityDescriptor type, Viewer viewer, IReadOnlyList<LambdaExpression>? extras = null)
+    public ProjectionPlan(EntityDescriptor type, Viewer viewer, IReadOnlyList<LambdaExpression>? extras = null, LambdaExpression? partnerScope = null)
     {
         Type = type;
         var x = Expression.Parameter(type.ClrType, "x");
@@ -30,8 +30,7 @@ public sealed class ProjectionPlan
         _primary = new int[fields.Count];
         _alternate = Enumerable.Repeat(-1, fields.Count).ToArray();
         _levels = new (AccessLevel, AccessLevel)[fields.Count];
-        var scopeLambda = AccessPolicy.PartnerScope(type.ClrType, viewer);
-        var scope = scopeLambda == null ? null : ParameterReplacer.Apply(scopeLambda, x);
+        var scope = partnerScope == null ? null : ParameterReplacer.Apply(partnerScope, x);
         var alternates = new List<(int Field, Expression Column)>();
 
         for (var i = 0; i < fields.Count; i++)

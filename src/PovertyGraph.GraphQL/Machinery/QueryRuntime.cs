@@ -49,7 +49,19 @@ public sealed class QueryRuntime
 
     public EntityQueries Engine(EntityDescriptor type) => Model.Engine(type);
 
-    public ProjectionPlan Plan(EntityDescriptor type, IReadOnlyList<SortKey> keys) => new(type, Viewer, keys.Select(k => k.Expression).ToList());
+    public ProjectionPlan Plan(EntityDescriptor type, IReadOnlyList<SortKey> keys) =>
+        new(type, Viewer, keys.Select(k => k.Expression).ToList(), AccessPolicy.PartnerScope(type.ClrType, Viewer, PartnerHouseholds));
+
+    private IReadOnlyCollection<int>? _partnerHouseholds;
+
+    /// <summary>Households in an NGO caller's partner villages (loaded once per request, only for NGO callers).</summary>
+    private IReadOnlyCollection<int> PartnerHouseholds()
+    {
+        if (_partnerHouseholds != null) return _partnerHouseholds;
+        var villages = Viewer.PartnerVillages.ToList();
+        using var db = CreateDbContext();
+        return _partnerHouseholds = db.Households.Where(h => villages.Contains(h.VillageId)).Select(h => h.Id).ToList();
+    }
 
     /// <summary>The request's loader for <paramref name="key"/>, created on first use.</summary>
     public TLoader Loader<TLoader>(object key, Func<TLoader> create) where TLoader : class =>

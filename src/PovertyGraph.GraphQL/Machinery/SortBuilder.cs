@@ -21,25 +21,37 @@ public sealed class SortBuilder(EntityModel model, Viewer viewer)
         var keys = new List<SortKey>();
         var x = Expression.Parameter(type.ClrType, "x");
         foreach (var item in order ?? [])
-            if (item is IDictionary<string, object?> spec) Collect(type, x, spec, type.Name, keys, x);
+            if (item is IDictionary<string, object?> spec) Collect(type, x, spec, type.Name, keys, x, null);
         keys.Add(new SortKey(type.Fields[0].Expression, false, "id"));
         return keys;
     }
 
-    private void Collect(EntityDescriptor type, Expression instance, IDictionary<string, object?> spec, string path, List<SortKey> keys, ParameterExpression root)
+    /// <param name="present">Null, or a test that every optional relation on the path exists: a key read through a
+    /// missing relation is null, whatever its column type.</param>
+    private void Collect(EntityDescriptor type, Expression instance, IDictionary<string, object?> spec, string path, List<SortKey> keys, ParameterExpression root, Expression? present)
     {
         foreach (var (name, value) in spec)
         {
             if (value == null) continue;
             if (type.ToOne.FirstOrDefault(r => r.Name == name) is { } relation)
             {
-                Collect(model.For(relation.Target), ParameterReplacer.Apply(relation.Navigation, instance), (IDictionary<string, object?>)value, $"{path}.{name}", keys, root);
+                var navigation = ParameterReplacer.Apply(relation.Navigation, instance);
+                var optional = type.Field(relation.ForeignKey).Nullable;
+                var exists = Expression.NotEqual(navigation, Expression.Constant(null, navigation.Type));
+                var test = !optional ? present : present == null ? exists : Expression.AndAlso(present, exists);
+                Collect(model.For(relation.Target), navigation, (IDictionary<string, object?>)value, $"{path}.{name}", keys, root, test);
                 continue;
             }
             var field = type.Fields.Single(f => f.Name == name && !f.Internal);
             if (!AccessPolicy.FullEverywhere(type.Name, field.Name, viewer))
                 throw QueryError.Forbidden($"{type.Name}.{field.Name} cannot be used in 'order': the {viewer.Role.ToString().ToUpperInvariant()} role does not see it in full, and an order on it would reveal it.");
-            var member = Normalise(ParameterReplacer.Apply(field.Expression, instance));
+            var member = ParameterReplacer.Apply(field.Expression, instance);
+            if (present != null && member.Type.IsValueType && Nullable.GetUnderlyingType(member.Type) == null)
+            {
+                var nullable = typeof(Nullable<>).MakeGenericType(member.Type);
+                member = Expression.Condition(present, Expression.Convert(member, nullable), Expression.Constant(null, nullable));
+            }
+            member = Normalise(member);
             keys.Add(new SortKey(Expression.Lambda(member, root), value.ToString() == "DESC", $"{path}.{name}"));
         }
     }

@@ -34,7 +34,11 @@ public sealed class SnapshotTests(PovertyGraphFactory factory)
     }
 
     [Fact]
-    public async Task Schema_matches_its_snapshot() => Snapshot.Match(await ServedSdl());
+    public async Task Schema_matches_its_snapshot()
+    {
+        var name = Snapshot.FullName(); // before any await: Snapshooter finds the test from the call stack
+        Snapshot.Match(await ServedSdl(), name);
+    }
 
     private static string Pretty(JsonNode node) => node.ToJsonString(new JsonSerializerOptions
     {
@@ -42,27 +46,43 @@ public sealed class SnapshotTests(PovertyGraphFactory factory)
     });
 
     [Fact]
-    public async Task Journalist_response_matches_its_snapshot() => Snapshot.Match(Pretty(await factory.QueryAsync("""
+    public async Task Journalist_response_matches_its_snapshot()
+    {
+        var name = Snapshot.FullName();
+        Snapshot.Match(Pretty(await factory.QueryAsync("""
         { villages(where: {registered: {eq: true}, county: {name: {eq: "蛟河市"}}}) {
             totalCount groupedAggregates(groupBy: [PLANNED_EXIT_YEAR, TOWNSHIP]) { keys { plannedExitYear township { name } } count } } }
-        """)));
+        """)), name);
+    }
 
     [Fact]
-    public async Task Ngo_response_matches_its_snapshot() => Snapshot.Match(Pretty(await factory.QueryAsync("""
+    public async Task Ngo_response_matches_its_snapshot()
+    {
+        var name = Snapshot.FullName();
+        Snapshot.Match(Pretty(await factory.QueryAsync("""
         { villages(where: {name: {eq: "青背村"}}) { nodes { name township { name }
             projects(order: [{category: ASC}, {budget: DESC}]) { totalCount aggregates { sum { budget } }
               nodes { category budget allocations { nodes { year amount source { name level } } } } } } } }
-        """)));
+        """)), name);
+    }
 
     [Fact]
-    public async Task Front_end_page_matches_its_snapshot() => Snapshot.Match(Pretty(await factory.QueryAsync("""
+    public async Task Front_end_page_matches_its_snapshot()
+    {
+        var name = Snapshot.FullName();
+        Snapshot.Match(Pretty(await factory.QueryAsync("""
         { villages(first: 5, order: [{county: {name: ASC}}, {name: ASC}], where: {provincialLevel: {eq: true}}) {
             totalCount edges { cursor node { id name county { name } township { name } } } pageInfo { hasNextPage endCursor } } }
-        """)));
+        """)), name);
+    }
 
     [Fact]
-    public async Task Public_household_response_matches_its_snapshot() => Snapshot.Match(Pretty(await factory.QueryAsync("""
+    public async Task Public_household_response_matches_its_snapshot()
+    {
+        var name = Snapshot.FullName();
+        Snapshot.Match(Pretty(await factory.QueryAsync("""
         { households(first: 2, order: [{memberCount: DESC}]) { nodes { id memberCount type headName headIdNumber phone primaryCause annualIncomePerCapita
             members { nodes { name idNumber birthDate gender relationship } } } } }
-        """)));
+        """)), name);
+    }
 }

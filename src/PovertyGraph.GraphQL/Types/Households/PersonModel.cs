@@ -14,5 +14,7 @@ public static class PersonModel
         .Field("birthDate", x => x.BirthDate, "Date of birth; only the year for most roles.", filter: false, sort: false, kind: ScalarKind.PartialDate)
         .Field("relationship", x => x.Relationship, "Relationship to the household head.")
         .HasOne("household", x => x.Household, x => x.HouseholdId, "The household.")
+        // A fixed pseudo-random record key per person (multiplicative hash of its ID) for the cell-key method.
+        .WithCellKey(x => (int)(x.Id * 2654435761L % 16777216))
         .WithProvenance();
 }
