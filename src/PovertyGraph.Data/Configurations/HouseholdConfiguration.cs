@@ -20,7 +20,10 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         b.HasOne(x => x.Province).WithMany().HasForeignKey(x => x.ProvinceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.VillageId);
         b.HasIndex(x => x.TownshipId);
-        b.HasIndex(x => new { x.CountyId, x.PrimaryCause });
+        // Covers the county × cause statistics (count, members, cell key) without touching the table.
+        b.HasIndex(x => new { x.CountyId, x.PrimaryCause, x.MemberCount, x.CellKey });
+        // Paging inside a county: the index is already in row-ID order.
+        b.HasIndex(x => x.CountyId);
         b.HasIndex(x => x.PrefectureId);
         b.HasIndex(x => x.PrimaryCause);
         b.HasIndex(x => x.PlannedExitYear);

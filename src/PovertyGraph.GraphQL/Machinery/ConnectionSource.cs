@@ -78,14 +78,14 @@ public sealed class ConnectionSource
         Deferred<List<AggregateRow>> rows;
         if (Relation == null)
         {
-            var query = new AggregateQuery(Args.Where, dimensions, request, IncludeNullKeys: includeNullKeys, First: first);
+            var query = new AggregateQuery(Args.Where, dimensions, request, IncludeNullKeys: includeNullKeys, First: first, NeedsCellKey: protect);
             rows = new Deferred<List<AggregateRow>>(ct => _runtime.Engine(Type).AggregateAsync(_runtime, query, ct));
         }
         else
         {
             var loader = _runtime.Loader((field, "aggregate"), () => new BatchLoader<int, List<AggregateRow>>(async (ids, ct) =>
             {
-                var query = new AggregateQuery(Args.Where, dimensions, request, Relation.ChildForeignKey, ids, includeNullKeys);
+                var query = new AggregateQuery(Args.Where, dimensions, request, Relation.ChildForeignKey, ids, includeNullKeys, NeedsCellKey: protect);
                 var all = await _runtime.Engine(Type).AggregateAsync(_runtime, query, ct);
                 return all.GroupBy(r => r.Key!.P!.Value).ToDictionary(g => g.Key, g => g.ToList());
             }));

@@ -25,7 +25,8 @@ public abstract class EntityQueries
 /// <summary>An aggregate or GROUP BY over the rows a filter matches, optionally per parent of a nested connection.</summary>
 public sealed record AggregateQuery(
     IDictionary<string, object?>? Where, IReadOnlyList<Dimension> Dimensions, AggregateRequest Request,
-    LambdaExpression? ParentKey = null, IReadOnlyCollection<int>? ParentIds = null, bool IncludeNullKeys = false, int? First = null);
+    LambdaExpression? ParentKey = null, IReadOnlyCollection<int>? ParentIds = null, bool IncludeNullKeys = false, int? First = null,
+    bool NeedsCellKey = false);
 
 public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries where T : class
 {
@@ -71,7 +72,7 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         if (more) values.RemoveAt(values.Count - 1);
         if (backward) values.Reverse();
         var rows = values.Select(v => new EntityRow(plan, v)).ToList();
-        var cursors = rows.Select(r => runtime.Cursors.Encode(keys, keys.Select((_, i) => r.Extra(i)).ToList())).ToList();
+        var cursors = new LazyCursors(rows.Count, index => runtime.Cursors.Encode(keys, keys.Select((_, i) => rows[index].Extra(i)).ToList()));
         return new Page(rows, cursors,
             HasNextPage: backward ? args.Before != null : more,
             HasPreviousPage: backward ? more : args.After != null);
@@ -117,6 +118,12 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         var p = Expression.Parameter(typeof(T), "p");
         Expression items = ParameterReplacer.Apply(relation.Navigation, p);
         void Where(LambdaExpression predicate) => items = Expression.Call(EnumerableWhere.MakeGenericMethod(relation.Target), items, predicate);
+        var ids = parentIds.ToList();
+        var parentsParameter = ValueHolder<object>.Parameter(ids, typeof(IEnumerable<int>));
+        // Restrict the children to these parents by their foreign key first: otherwise the database numbers the
+        // whole child table (ROW_NUMBER over every person) before joining.
+        Where(Expression.Lambda(Expression.Call(Method(typeof(Enumerable), "Contains", 2, _ => true).MakeGenericMethod(typeof(int)),
+            parentsParameter, ParameterReplacer.Apply(relation.ChildForeignKey, c)), c));
         if (args.Where is { Count: > 0 }) Where(runtime.Filters.Build(child, args.Where));
         if (after != null) Where(Keyset.After(keys, after, reverse: false, c));
         if (before != null) Where(Keyset.After(keys, before, reverse: true, c));
@@ -134,9 +141,8 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         var selector = Expression.Lambda<Func<T, ChildRows>>(Expression.MemberInit(Expression.New(typeof(ChildRows)),
             Expression.Bind(typeof(ChildRows).GetProperty(nameof(ChildRows.ParentId))!, id.Body),
             Expression.Bind(typeof(ChildRows).GetProperty(nameof(ChildRows.Rows))!, items)), p);
-        var ids = parentIds.ToList();
         var inParents = Expression.Lambda<Func<T, bool>>(Expression.Call(Method(typeof(Enumerable), "Contains", 2, _ => true).MakeGenericMethod(typeof(int)),
-            ValueHolder<object>.Parameter(ids, typeof(IEnumerable<int>)), id.Body), p);
+            parentsParameter, id.Body), p);
 
         await using var db = runtime.CreateDbContext();
         var results = await db.Set<T>().Where(inParents).Select(selector).ToListAsync(ct);
@@ -209,15 +215,32 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
     private IQueryable<AggregateRow> GroupByKeys(IQueryable<T> query, AggregateQuery request, ParameterExpression x)
     {
         if (request.Dimensions.Count > GroupKey.MaxDimensions) throw QueryError.Argument($"groupBy takes at most {GroupKey.MaxDimensions} dimensions");
+        // GROUP BY the raw columns (a CAST in the key would keep SQLite from grouping straight off an index);
+        // the integer form of each key is computed in the SELECT list.
+        var raw = new List<Expression>();
+        if (request.ParentKey != null) raw.Add(ParameterReplacer.Apply(request.ParentKey, x));
+        raw.AddRange(request.Dimensions.Select(d => ParameterReplacer.Apply(d.Expression, x)));
+        var rawTypes = raw.Select(r => r.Type).Concat(Enumerable.Repeat(typeof(int), 5 - raw.Count)).ToArray();
+        var rawKeyType = typeof(RawGroupKey<,,,,>).MakeGenericType(rawTypes);
+        var key = Expression.Lambda(Expression.MemberInit(Expression.New(rawKeyType),
+            raw.Select((r, i) => Expression.Bind(rawKeyType.GetProperty("V" + i)!, r))), x);
+        var groupBy = Method(typeof(Queryable), "GroupBy", 2, p => p[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2)
+            .MakeGenericMethod(typeof(T), rawKeyType);
+        var grouped = query.Provider.CreateQuery(Expression.Call(groupBy, query.Expression, Expression.Quote(key)));
+        var groupingType = typeof(IGrouping<,>).MakeGenericType(rawKeyType, typeof(T));
+        var g = Expression.Parameter(groupingType, "g");
+        var groupKey = Expression.Property(g, "Key");
         var bindings = new List<MemberBinding>();
+        var slot = 0;
         if (request.ParentKey != null)
-            bindings.Add(Expression.Bind(typeof(GroupKey).GetProperty(nameof(GroupKey.P))!, Expression.Convert(ParameterReplacer.Apply(request.ParentKey, x), typeof(int?))));
+            bindings.Add(Expression.Bind(typeof(GroupKey).GetProperty(nameof(GroupKey.P))!, Expression.Convert(Expression.Property(groupKey, "V" + slot++), typeof(int?))));
         for (var i = 0; i < request.Dimensions.Count; i++)
-            bindings.Add(Expression.Bind(typeof(GroupKey).GetProperty("K" + i)!, AsInt(ParameterReplacer.Apply(request.Dimensions[i].Expression, x))));
-        var key = Expression.Lambda<Func<T, GroupKey>>(Expression.MemberInit(Expression.New(typeof(GroupKey)), bindings), x);
-        var g = Expression.Parameter(typeof(IGrouping<GroupKey, T>), "g");
-        return query.GroupBy(key).Select(Expression.Lambda<Func<IGrouping<GroupKey, T>, AggregateRow>>(
-            Aggregates(g, request, Expression.Property(g, "Key")), g));
+            bindings.Add(Expression.Bind(typeof(GroupKey).GetProperty("K" + i)!, AsInt(Expression.Property(groupKey, "V" + slot++))));
+        var keyValue = Expression.MemberInit(Expression.New(typeof(GroupKey)), bindings);
+        var selector = Expression.Lambda(Aggregates(g, request, keyValue), g);
+        var select = Method(typeof(Queryable), "Select", 2, p => p[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2)
+            .MakeGenericMethod(groupingType, typeof(AggregateRow));
+        return (IQueryable<AggregateRow>)grouped.Provider.CreateQuery<AggregateRow>(Expression.Call(select, grouped.Expression, Expression.Quote(selector)));
     }
 
     /// <summary>Dimension values as int?: enums by value, flags as 0/1.</summary>
@@ -244,7 +267,7 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
             Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Count))!, Expression.Call(EnumerableCount.MakeGenericMethod(typeof(T)), g)),
         };
         if (key != null) bindings.Add(Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.Key))!, key));
-        if (type.CellKey != null)
+        if (type.CellKey != null && request.NeedsCellKey)
             bindings.Add(Expression.Bind(typeof(AggregateRow).GetProperty(nameof(AggregateRow.CellKeySum))!, Call("Sum", g, type.CellKey, typeof(long?))));
         foreach (var (function, index) in request.Request.Values)
         {
@@ -272,4 +295,14 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
             && selectorType.GetGenericTypeDefinition() == typeof(Func<,>) && selectorType.GetGenericArguments()[1] == resultType);
         return Expression.Call(method.MakeGenericMethod(typeof(T)), g, selector);
     }
+}
+
+/// <summary>The GROUP BY key as raw column values (parent first when nested); unused slots stay unbound.</summary>
+internal sealed class RawGroupKey<T0, T1, T2, T3, T4>
+{
+    public T0 V0 { get; set; } = default!;
+    public T1 V1 { get; set; } = default!;
+    public T2 V2 { get; set; } = default!;
+    public T3 V3 { get; set; } = default!;
+    public T4 V4 { get; set; } = default!;
 }

@@ -342,6 +342,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CountyId");
+
                     b.HasIndex("PlannedExitYear");
 
                     b.HasIndex("PrefectureId");
@@ -360,7 +362,7 @@ namespace PovertyGraph.Data.Migrations.Postgres
 
                     b.HasIndex("VillageId");
 
-                    b.HasIndex("CountyId", "PrimaryCause");
+                    b.HasIndex("CountyId", "PrimaryCause", "MemberCount", "CellKey");
 
                     b.ToTable("Households");
                 });

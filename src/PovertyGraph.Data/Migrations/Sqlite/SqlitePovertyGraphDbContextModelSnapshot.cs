@@ -335,6 +335,8 @@ namespace PovertyGraph.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CountyId");
+
                     b.HasIndex("PlannedExitYear");
 
                     b.HasIndex("PrefectureId");
@@ -353,7 +355,7 @@ namespace PovertyGraph.Data.Migrations.Sqlite
 
                     b.HasIndex("VillageId");
 
-                    b.HasIndex("CountyId", "PrimaryCause");
+                    b.HasIndex("CountyId", "PrimaryCause", "MemberCount", "CellKey");
 
                     b.ToTable("Households");
                 });

@@ -26,8 +26,20 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
         foreach (var t in AggregateTypes()) yield return t;
     }
 
-    public static QueryRuntime Runtime(IResolveFieldContext context) =>
-        context.RequestServices?.GetRequiredService<QueryRuntime>() ?? throw new InvalidOperationException("no request services");
+    private const string RuntimeKey = "PovertyGraph.QueryRuntime";
+
+    /// <summary>The request's runtime, resolved from DI once and kept in the user context (resolvers call this a lot).</summary>
+    public static QueryRuntime Runtime(IResolveFieldContext context)
+    {
+        var bag = context.UserContext;
+        lock (bag)
+        {
+            if (bag.TryGetValue(RuntimeKey, out var cached) && cached is QueryRuntime runtime) return runtime;
+            runtime = context.RequestServices?.GetRequiredService<QueryRuntime>() ?? throw new InvalidOperationException("no request services");
+            bag[RuntimeKey] = runtime;
+            return runtime;
+        }
+    }
 
     private static FieldType Field(string name, string description, IGraphType type, Func<IResolveFieldContext, object?> resolve, QueryArguments? args = null) =>
         new() { Name = name, Description = description, ResolvedType = type, Resolver = new FuncFieldResolver<object?>(resolve), Arguments = args };
@@ -44,7 +56,7 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
             var nullable = f.Kind != ScalarKind.Id && (f.Nullable || global::PovertyGraph.GraphQL.Access.AccessPolicy.IsProtected(N, f.Name));
             var scalar = TypeRefs.Named(TypeRefs.ScalarName(f));
             graph.AddField(Field(f.Name, f.Description, nullable ? scalar : TypeRefs.NonNull(scalar),
-                c => Output(f, (EntityRow)c.Source!, Runtime(c))));
+                c => Output(f, (EntityRow)c.Source!, c)));
         }
         foreach (var relation in type.ToOne)
         {
@@ -73,12 +85,12 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
     }
 
     /// <summary>A field's value as the API shows it; full identifiers are noted for the audit log.</summary>
-    public static object? Output(ScalarField field, EntityRow row, QueryRuntime runtime)
+    public static object? Output(ScalarField field, EntityRow row, IResolveFieldContext context)
     {
         if (field.Kind == ScalarKind.Id) return GlobalId.Encode(row.Type.Name, row.Id);
         var value = row.Get(field.Name);
         if (value != null && Access.AccessPolicy.Identifiers.Contains((row.Type.Name, field.Name)) && row.LevelOf(field.Name) == Access.AccessLevel.Full)
-            runtime.Disclose(row.Type.Name == "Household" ? (int)row.Id : (int)row.Get("householdId")!, $"{row.Type.Name}.{field.Name}");
+            Runtime(context).Disclose(row.Type.Name == "Household" ? (int)row.Id : (int)row.Get("householdId")!, $"{row.Type.Name}.{field.Name}");
         return field.Kind == ScalarKind.Money && value is long yuan ? (decimal)yuan : value;
     }
 

@@ -19,9 +19,9 @@ public static class SharedTypes
         type.Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Description("Whether rows precede this page (when paging backward; when paging forward, whether an `after` cursor was given).")
             .Resolve(c => ((Page)c.Source!).HasPreviousPage);
         type.Field<StringGraphType>("startCursor").Description("Cursor of the first row of the page, or null for an empty page.")
-            .Resolve(c => ((Page)c.Source!).Cursors.FirstOrDefault());
+            .Resolve(c => ((Page)c.Source!).Cursors is { Count: > 0 } cursors ? cursors[0] : null);
         type.Field<StringGraphType>("endCursor").Description("Cursor of the last row of the page, or null for an empty page.")
-            .Resolve(c => ((Page)c.Source!).Cursors.LastOrDefault());
+            .Resolve(c => ((Page)c.Source!).Cursors is { Count: > 0 } cursors ? cursors[^1] : null);
         return type;
     }
 

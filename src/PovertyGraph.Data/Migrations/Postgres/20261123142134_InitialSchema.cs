@@ -629,9 +629,14 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 column: "SourceDocumentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Households_CountyId_PrimaryCause",
+                name: "IX_Households_CountyId",
                 table: "Households",
-                columns: new[] { "CountyId", "PrimaryCause" });
+                column: "CountyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Households_CountyId_PrimaryCause_MemberCount_CellKey",
+                table: "Households",
+                columns: new[] { "CountyId", "PrimaryCause", "MemberCount", "CellKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Households_PlannedExitYear",
