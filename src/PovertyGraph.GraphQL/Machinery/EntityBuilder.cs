@@ -74,6 +74,35 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EnumTypes enum
         return this;
     }
 
+    private static readonly (string Name, Type Type)[] GeographyLevels =
+        [("township", typeof(Township)), ("county", typeof(County)), ("prefecture", typeof(Prefecture)), ("province", typeof(Province))];
+
+    /// <summary>
+    /// Every geography level above the entity that it carries (a TownshipId/Township pair, a CountyId/County pair …):
+    /// a to-one relation to each, and a groupBy dimension (TOWNSHIP, COUNTY, PREFECTURE, PROVINCE) for each.
+    /// </summary>
+    public EntityBuilder<T> WithGeography()
+    {
+        var x = Expression.Parameter(typeof(T), "x");
+        foreach (var (name, target) in GeographyLevels)
+        {
+            var pascal = char.ToUpperInvariant(name[0]) + name[1..];
+            if (typeof(T).GetProperty(pascal + "Id") is not { } key || typeof(T).GetProperty(pascal) is not { } navigation) continue;
+            var keyExpression = Expression.Lambda(Expression.Convert(Expression.Property(x, key), typeof(int?)), x);
+            AddInternal(name + "Id", keyExpression);
+            descriptor.ToOne.Add(new ToOneRelation
+            {
+                Name = name, Description = $"The {name}" + (key.PropertyType == typeof(int?) ? ", where there is one." : "."),
+                Navigation = Expression.Lambda(Expression.Property(x, navigation), x), ForeignKey = name + "Id", Target = target,
+            });
+            descriptor.Dimensions.Add(new Dimension
+            {
+                Name = name.ToUpperInvariant(), KeyField = name, Description = $"By {name}.", Expression = keyExpression, Entity = target,
+            });
+        }
+        return this;
+    }
+
     /// <summary>A groupBy dimension over a geography level: keys resolve to the level's object.</summary>
     public EntityBuilder<T> GroupByEntity<TTarget>(string name, string keyField, Expression<Func<T, int?>> key, string description)
     {

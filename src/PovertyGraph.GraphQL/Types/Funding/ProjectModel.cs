@@ -17,17 +17,12 @@ public static class ProjectModel
         .Field("endYear", x => x.EndYear, "Last year.", aggregate: true)
         .Money("budget", x => x.Budget, "Planned investment, yuan.")
         .HasOne("village", x => x.Village, x => x.VillageId, "The village, for village projects.")
-        .HasOne("county", x => x.County, x => x.CountyId, "The county, for county projects and programmes.")
-        .HasOne("prefecture", x => x.Prefecture, x => x.PrefectureId, "The prefecture, where the project has one.")
-        .HasOne("province", x => x.Province, x => x.ProvinceId, "The province.")
         .HasMany("allocations", x => x.Allocations, c => c.ProjectId, "Money allocated to the project, by source and year.")
-        .GroupByEntity<Province>("PROVINCE", "province", x => x.ProvinceId, "By province.")
-        .GroupByEntity<Prefecture>("PREFECTURE", "prefecture", x => x.PrefectureId, "By prefecture.")
-        .GroupByEntity<County>("COUNTY", "county", x => x.CountyId, "By county.")
         .GroupByEntity<Village>("VILLAGE", "village", x => x.VillageId, "By village.")
         .GroupByField("CATEGORY", "category", "By category.")
         .GroupByField("KIND", "kind", "Projects vs programmes.")
         .GroupByField("STATUS", "status", "By status.")
         .GroupByField("START_YEAR", "startYear", "By first year.")
+        .WithGeography()
         .WithProvenance();
 }

@@ -12,13 +12,10 @@ public static class CountyModel
         .Field("kind", x => x.Kind, "County (县), county-level city (县级市) or district (区).")
         .Field("contiguousArea", x => x.ContiguousArea, "Provincial contiguous poverty area (片区) the county belongs to, or null (003).")
         .Field("nationalContiguousArea", x => x.NationalContiguousArea, "National contiguous destitute area, e.g. 大兴安岭南麓, or null.")
-        .HasOne("prefecture", x => x.Prefecture, x => x.PrefectureId, "The prefecture.")
-        .HasOne("province", x => x.Province, x => x.ProvinceId, "The province.")
         .HasMany("townships", x => x.Townships, c => c.CountyId, "Township-level divisions (乡/镇/街道).")
         .HasMany("villages", x => x.Villages, c => c.CountyId, "Administrative villages (行政村).")
-        .GroupByEntity<Province>("PROVINCE", "province", x => x.ProvinceId, "By province.")
-        .GroupByEntity<Prefecture>("PREFECTURE", "prefecture", x => x.PrefectureId, "By prefecture.")
         .GroupByField("KIND", "kind", "By kind of division.")
         .GroupByField("CONTIGUOUS_AREA", "contiguousArea", "By provincial contiguous poverty area.")
+        .WithGeography()
         .WithProvenance();
 }

@@ -9,8 +9,7 @@ public static class PrefectureModel
         .Key(x => x.Id)
         .Field("name", x => x.Name, "Name, e.g. 白城市, 延边朝鲜族自治州.")
         .Field("code", x => x.Code, "GB/T 2260 administrative division code.")
-        .HasOne("province", x => x.Province, x => x.ProvinceId, "The province.")
         .HasMany("counties", x => x.Counties, c => c.PrefectureId, "County-level divisions (县/县级市/区).")
-        .GroupByEntity<Province>("PROVINCE", "province", x => x.ProvinceId, "By province.")
+        .WithGeography()
         .WithProvenance();
 }

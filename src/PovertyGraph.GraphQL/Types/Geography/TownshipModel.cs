@@ -10,13 +10,8 @@ public static class TownshipModel
         .Field("name", x => x.Name, "Name as the documents print it, e.g. 漂河镇, 河南街.")
         .Field("code", x => x.Code, "Administrative code, where known.")
         .Field("kind", x => x.Kind, "Town (镇), township (乡) or subdistrict (街道).")
-        .HasOne("county", x => x.County, x => x.CountyId, "The county.")
-        .HasOne("prefecture", x => x.Prefecture, x => x.PrefectureId, "The prefecture.")
-        .HasOne("province", x => x.Province, x => x.ProvinceId, "The province.")
         .HasMany("villages", x => x.Villages, c => c.TownshipId, "Administrative villages.")
-        .GroupByEntity<Province>("PROVINCE", "province", x => x.ProvinceId, "By province.")
-        .GroupByEntity<Prefecture>("PREFECTURE", "prefecture", x => x.PrefectureId, "By prefecture.")
-        .GroupByEntity<County>("COUNTY", "county", x => x.CountyId, "By county.")
         .GroupByField("KIND", "kind", "By kind of division.")
+        .WithGeography()
         .WithProvenance();
 }

@@ -22,15 +22,7 @@ public static class HouseholdModel
         .Field("headIdNumber", x => x.HeadIdNumber, "Identity number of the household head (fake: see the README). Masked or hidden by role.", filter: false, sort: false)
         .Field("phone", x => x.Phone, "Contact phone (from a range not in service). Hidden except for partner NGOs and officials.", filter: false, sort: false)
         .HasOne("village", x => x.Village, x => x.VillageId, "The village the household lives in.")
-        .HasOne("township", x => x.Township, x => x.TownshipId, "The township.")
-        .HasOne("county", x => x.County, x => x.CountyId, "The county.")
-        .HasOne("prefecture", x => x.Prefecture, x => x.PrefectureId, "The prefecture.")
-        .HasOne("province", x => x.Province, x => x.ProvinceId, "The province.")
         .HasMany("members", x => x.Members, c => c.HouseholdId, "Members of the household, head first.")
-        .GroupByEntity<Province>("PROVINCE", "province", x => x.ProvinceId, "By province.")
-        .GroupByEntity<Prefecture>("PREFECTURE", "prefecture", x => x.PrefectureId, "By prefecture.")
-        .GroupByEntity<County>("COUNTY", "county", x => x.CountyId, "By county.")
-        .GroupByEntity<Township>("TOWNSHIP", "township", x => x.TownshipId, "By township.")
         .GroupByEntity<Village>("VILLAGE", "village", x => x.VillageId, "By village.")
         .GroupByField("TYPE", "type", "By household type.")
         .GroupByField("PRIMARY_CAUSE", "primaryCause", "By primary cause of poverty.")
@@ -40,5 +32,6 @@ public static class HouseholdModel
         .GroupByField("REGISTERED_YEAR", "registeredYear", "By year of registration.")
         .GroupByField("PLANNED_EXIT_YEAR", "plannedExitYear", "By planned exit year.")
         .WithCellKey(x => x.CellKey)
+        .WithGeography()
         .WithProvenance();
 }
