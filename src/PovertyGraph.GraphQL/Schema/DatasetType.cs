@@ -18,6 +18,17 @@ public sealed class DatasetType : ObjectGraphType<DatasetSummary>
         Field<NonNullGraphType<StringGraphType>>("seedChecksum").Description("SHA-256 of the seed CSV files the build imported.").Resolve(c => c.Source.Info.SeedChecksum);
         Field<NonNullGraphType<StringGraphType>>("licence").Description("Licence and terms.").Resolve(_ => Licence);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TableCountType>>>>("rowCounts").Description("Rows per table, with how many are synthetic.").Resolve(c => c.Source.Tables);
+        AddField(new FieldType
+        {
+            Name = "sources", Description = "The source documents every real fact is transcribed from.",
+            ResolvedType = Machinery.GraphTypes.TypeRefs.ListOfNonNull("SourceDocument"),
+            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object?>(c =>
+            {
+                var runtime = Machinery.GraphTypes.EntityGraphTypes.Runtime(c);
+                return Machinery.ConnectionSource.Root(runtime, runtime.Model.ByName("SourceDocument")!, Machinery.ConnectionArguments.None, c.FieldAst)
+                    .Page().Then(p => p.Rows);
+            }),
+        });
         Field<NonNullGraphType<FloatGraphType>>("syntheticShare").Description("Share of all rows that are synthetic (0–1).")
             .Resolve(c => Math.Round((double)c.Source.Tables.Sum(t => t.SyntheticRows) / Math.Max(1, c.Source.Tables.Sum(t => t.Rows)), 4));
     }

@@ -56,6 +56,19 @@ public sealed class RootFieldTests(PovertyGraphFactory factory)
     }
 
     [Fact]
+    public async Task Dataset_lists_the_five_source_documents()
+    {
+        var data = await factory.QueryAsync("{ dataset { sources { key documentNumber issuer } } }");
+        var sources = data["dataset"]!["sources"]!.AsArray();
+        Assert.Equal(5, sources.Count);
+        // Document numbers as printed in 000, 002 and 004.
+        var numbers = sources.Select(s => s!["documentNumber"]?.ToString()).ToList();
+        Assert.Contains("吉政发〔2017〕27号", numbers);
+        Assert.Contains("吉政办明电〔2013〕27号", numbers);
+        Assert.Contains("国发〔2016〕64号", numbers);
+    }
+
+    [Fact]
     public async Task Me_without_a_token_is_public()
     {
         var data = await factory.QueryAsync("{ me { role subject organization exactStatistics } }");
