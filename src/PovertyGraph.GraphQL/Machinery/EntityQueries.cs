@@ -35,6 +35,7 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
     private static readonly MethodInfo EnumerableTake = Method(typeof(Enumerable), "Take", 2, p => p[1].ParameterType == typeof(int));
     private static readonly MethodInfo EnumerableToList = Method(typeof(Enumerable), "ToList", 1, _ => true);
     private static readonly MethodInfo EnumerableCount = Method(typeof(Enumerable), "Count", 1, _ => true);
+    private static readonly MethodInfo EnumerableContains = Method(typeof(Enumerable), "Contains", 2, _ => true);
 
     private static MethodInfo Method(Type owner, string name, int parameters, Func<ParameterInfo[], bool> match) =>
         owner.GetMethods().Single(m => m.Name == name && m.GetParameters().Length == parameters && match(m.GetParameters()));
@@ -91,7 +92,7 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         var listType = typeof(List<>).MakeGenericType(key.ReturnType);
         var list = (System.Collections.IList)Activator.CreateInstance(listType)!;
         foreach (var k in keys) list.Add(Convert.ChangeType(k, key.ReturnType, System.Globalization.CultureInfo.InvariantCulture));
-        var contains = Method(typeof(Enumerable), "Contains", 2, _ => true).MakeGenericMethod(key.ReturnType);
+        var contains = EnumerableContains.MakeGenericMethod(key.ReturnType);
         var x = key.Parameters[0];
         var predicate = Expression.Lambda<Func<T, bool>>(Expression.Call(contains, ValueHolder<object>.Parameter(list, typeof(IEnumerable<>).MakeGenericType(key.ReturnType)), key.Body), x);
         await using var db = runtime.CreateDbContext();
@@ -122,7 +123,7 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         var parentsParameter = ValueHolder<object>.Parameter(ids, typeof(IEnumerable<int>));
         // Restrict the children to these parents by their foreign key first: otherwise the database numbers the
         // whole child table (ROW_NUMBER over every person) before joining.
-        Where(Expression.Lambda(Expression.Call(Method(typeof(Enumerable), "Contains", 2, _ => true).MakeGenericMethod(typeof(int)),
+        Where(Expression.Lambda(Expression.Call(EnumerableContains.MakeGenericMethod(typeof(int)),
             parentsParameter, ParameterReplacer.Apply(relation.ChildForeignKey, c)), c));
         if (args.Where is { Count: > 0 }) Where(runtime.Filters.Build(child, args.Where));
         if (after != null) Where(Keyset.After(keys, after, reverse: false, c));
@@ -141,7 +142,7 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         var selector = Expression.Lambda<Func<T, ChildRows>>(Expression.MemberInit(Expression.New(typeof(ChildRows)),
             Expression.Bind(typeof(ChildRows).GetProperty(nameof(ChildRows.ParentId))!, id.Body),
             Expression.Bind(typeof(ChildRows).GetProperty(nameof(ChildRows.Rows))!, items)), p);
-        var inParents = Expression.Lambda<Func<T, bool>>(Expression.Call(Method(typeof(Enumerable), "Contains", 2, _ => true).MakeGenericMethod(typeof(int)),
+        var inParents = Expression.Lambda<Func<T, bool>>(Expression.Call(EnumerableContains.MakeGenericMethod(typeof(int)),
             parentsParameter, id.Body), p);
 
         await using var db = runtime.CreateDbContext();
@@ -163,7 +164,7 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         if (request.ParentKey != null)
         {
             var ids = request.ParentIds!.ToList();
-            var contains = Method(typeof(Enumerable), "Contains", 2, _ => true).MakeGenericMethod(typeof(int));
+            var contains = EnumerableContains.MakeGenericMethod(typeof(int));
             query = query.Where(Expression.Lambda<Func<T, bool>>(Expression.Call(contains,
                 ValueHolder<object>.Parameter(ids, typeof(IEnumerable<int>)), ParameterReplacer.Apply(request.ParentKey, x)), x));
         }
