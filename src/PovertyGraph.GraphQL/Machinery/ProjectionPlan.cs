@@ -63,6 +63,7 @@ public sealed class ProjectionPlan
         ExtraStart = columns.Count;
         foreach (var extra in extras ?? []) columns.Add(Box(ParameterReplacer.Apply(extra, x)));
         Selector = Expression.Lambda(Expression.NewArrayInit(typeof(object), columns), x);
+        ServerSideGuard.Check(Selector, $"projection of {type.Name}");
     }
 
     private Expression AtLevel(ScalarField field, Expression value, AccessLevel level) => level switch

@@ -1,0 +1,48 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace PovertyGraph.GraphQL.Machinery;
+
+/// <summary>
+/// EF Core throws when a filter, sort or grouping cannot be translated, but silently evaluates the final
+/// projection in memory when it contains something SQL cannot express. The machinery builds its projections
+/// only from what translates; this guard enforces that: any other method call in a projection is refused
+/// when the projection is built, before it could ever run on the client.
+/// </summary>
+public sealed class ServerSideGuard : ExpressionVisitor
+{
+    /// <summary>Methods EF Core translates on both providers, as the masking and dimension expressions use them.</summary>
+    private static readonly HashSet<MethodInfo> Translatable =
+    [
+        typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!,
+        typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!,
+        typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string), typeof(string)])!,
+    ];
+
+    private ServerSideGuard() { }
+
+    public static void Check(LambdaExpression projection, string what)
+    {
+        try { new ServerSideGuard().Visit(projection.Body); }
+        catch (NotSupportedException e) { throw new InvalidOperationException($"{what}: {e.Message}", e); }
+    }
+
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        var method = node.Method.IsGenericMethod ? node.Method.GetGenericMethodDefinition() : node.Method;
+        var allowed = Translatable.Contains(node.Method)
+                      // array.Contains(x): Enumerable's, or MemoryExtensions' (C# 14 binds it to spans); both become IN.
+                      || (method.DeclaringType == typeof(Enumerable) && method.Name == nameof(Enumerable.Contains))
+                      || (method.DeclaringType == typeof(MemoryExtensions) && method.Name == nameof(MemoryExtensions.Contains))
+                      || (method.Name == "op_Implicit" && method.DeclaringType is { IsGenericType: true } span
+                          && (span.GetGenericTypeDefinition() == typeof(ReadOnlySpan<>) || span.GetGenericTypeDefinition() == typeof(Span<>)));
+        if (!allowed) throw new NotSupportedException($"{node.Method.DeclaringType?.Name}.{node.Method.Name} would be evaluated in memory, not in SQL");
+        return base.VisitMethodCall(node);
+    }
+
+    protected override Expression VisitInvocation(InvocationExpression node) =>
+        throw new NotSupportedException("a delegate invocation would be evaluated in memory, not in SQL");
+
+    protected override Expression VisitLambda<T>(Expression<T> node) =>
+        throw new NotSupportedException("a nested lambda would be evaluated in memory, not in SQL");
+}
