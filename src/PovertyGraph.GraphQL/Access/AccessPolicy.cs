@@ -122,16 +122,13 @@ public static class AccessPolicy
     {
         Expression<Func<string, string>> mask = n =>
             (n.Length > 2 && CompoundSurnames.Contains(n.Substring(0, 2)) ? n.Substring(0, 2) : n.Substring(0, 1)) + "*";
-        return Inline(mask, name);
+        return Machinery.ParameterReplacer.Apply(mask, name);
     }
 
     /// <summary>First 6 (region) and last 4 characters kept: 220281********9017.</summary>
     private static Expression MaskIdNumber(Expression id)
     {
         Expression<Func<string, string>> mask = n => n.Substring(0, 6) + "********" + n.Substring(14, 4);
-        return Inline(mask, id);
+        return Machinery.ParameterReplacer.Apply(mask, id);
     }
-
-    private static Expression Inline(LambdaExpression lambda, Expression argument) =>
-        new Machinery.ParameterReplacer(lambda.Parameters[0], argument).Visit(lambda.Body);
 }

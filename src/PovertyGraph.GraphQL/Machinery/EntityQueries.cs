@@ -244,19 +244,11 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         return (IQueryable<AggregateRow>)grouped.Provider.CreateQuery<AggregateRow>(Expression.Call(select, grouped.Expression, Expression.Quote(selector)));
     }
 
-    /// <summary>Dimension values as int?: enums by value, flags as 0/1.</summary>
+    /// <summary>Dimension values as int?: the sort keys' integer form, made nullable.</summary>
     private static Expression AsInt(Expression e)
     {
-        var underlying = Nullable.GetUnderlyingType(e.Type) ?? e.Type;
-        if (underlying == typeof(bool))
-        {
-            var one = Expression.Constant(1, typeof(int?));
-            var zero = Expression.Constant(0, typeof(int?));
-            Expression test = e.Type == typeof(bool) ? e : Expression.Equal(e, Expression.Constant(true, e.Type));
-            var flag = Expression.Condition(test, one, zero);
-            return e.Type == typeof(bool) ? flag : Expression.Condition(Expression.Equal(e, Expression.Constant(null, e.Type)), Expression.Constant(null, typeof(int?)), flag);
-        }
-        return Expression.Convert(underlying.IsEnum ? Expression.Convert(e, e.Type == underlying ? typeof(int) : typeof(int?)) : e, typeof(int?));
+        var integer = SortBuilder.Normalise(e);
+        return integer.Type == typeof(int?) ? integer : Expression.Convert(integer, typeof(int?));
     }
 
     /// <summary>new AggregateRow { Key = g.Key, Count = g.Count(), L0 = g.Sum(x => (long?)x.F), ... } for the requested functions only.</summary>

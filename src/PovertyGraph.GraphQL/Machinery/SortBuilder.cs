@@ -56,8 +56,8 @@ public sealed class SortBuilder(EntityModel model, Viewer viewer)
         }
     }
 
-    /// <summary>Enums to int, booleans to 0/1, so keys compare with &lt; and &gt; in SQL.</summary>
-    private static Expression Normalise(Expression e)
+    /// <summary>Enums to int, booleans to 0/1 (nullability kept), so keys compare with &lt; and &gt; in SQL and group as integers.</summary>
+    public static Expression Normalise(Expression e)
     {
         var underlying = System.Nullable.GetUnderlyingType(e.Type) ?? e.Type;
         var nullable = e.Type != underlying || !e.Type.IsValueType;
