@@ -14,6 +14,4 @@ public sealed class DatabaseOptions
     /// <summary>Synthetic data profile built on first run: "province" (full scale) or "jiaohe" (small, for tests).</summary>
     public string Profile { get; set; } = "province";
     public int GeneratorSeed { get; set; } = 20151231;
-    /// <summary>Log EF's SQL (for the N+1 and client-evaluation tests).</summary>
-    public bool LogSql { get; set; }
 }

@@ -13,9 +13,3 @@ public interface IStatisticsProtection
 {
     PublishedCell Publish(EntityDescriptor type, AggregateRow row, Viewer viewer);
 }
-
-/// <summary>Exact figures for everyone (used until the protection policy is configured).</summary>
-public sealed class NoStatisticsProtection : IStatisticsProtection
-{
-    public PublishedCell Publish(EntityDescriptor type, AggregateRow row, Viewer viewer) => new(row, false);
-}

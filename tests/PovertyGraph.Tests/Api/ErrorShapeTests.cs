@@ -67,7 +67,7 @@ public sealed class ErrorShapeTests(PovertyGraphFactory factory)
     {
         var paging = new PovertyGraph.GraphQL.Machinery.PagingOptions { MaxRowsPerRequest = 1000 };
         var runtime = new PovertyGraph.GraphQL.Machinery.QueryRuntime(null!, PovertyGraph.GraphQL.ApiModel.Build(), paging,
-            new PovertyGraph.GraphQL.Machinery.CursorCodec(new byte[32]), new PovertyGraph.GraphQL.Machinery.NoStatisticsProtection(),
+            new PovertyGraph.GraphQL.Machinery.CursorCodec(new byte[32]), new PovertyGraph.GraphQL.Access.CellKeyProtection(new PovertyGraph.GraphQL.Access.StatisticsOptions()),
             PovertyGraph.GraphQL.Access.Viewer.Public);
         runtime.Charge(600);
         runtime.Charge(400);
