@@ -26,10 +26,15 @@ public sealed class ConnectionSource
         if (!Access.AccessPolicy.MayRead(type.Name, runtime.Viewer))
             throw QueryError.Forbidden($"{type.Name} rows are readable by the ADMIN role only");
         // Check every argument up front (paging window, access to filtered and sorted fields), so a forbidden
-        // or bad argument fails even when only totalCount or aggregates are asked for.
-        args.Window(runtime.Paging);
-        if (args.Where is { Count: > 0 }) runtime.Filters.Build(type, args.Where);
-        runtime.Sorts.Build(type, args.Order);
+        // or bad argument fails even when only totalCount or aggregates are asked for. The arguments of one field
+        // are the same for all its parents, so a nested connection checks them once, not once per parent.
+        runtime.Loader((field, "validated"), () =>
+        {
+            args.Window(runtime.Paging);
+            if (args.Where is { Count: > 0 }) runtime.Filters.Build(type, args.Where);
+            runtime.Sorts.Build(type, args.Order);
+            return new object();
+        });
     }
 
     public EntityDescriptor Type { get; }
