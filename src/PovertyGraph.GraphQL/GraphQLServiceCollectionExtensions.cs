@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Access;
+using PovertyGraph.GraphQL.Execution;
 using PovertyGraph.GraphQL.Machinery;
 using PovertyGraph.GraphQL.Schema;
 
@@ -16,8 +17,10 @@ namespace PovertyGraph.GraphQL;
 public static class GraphQLServiceCollectionExtensions
 {
     /// <summary>Registers the model, the machinery and the schema; GraphQL.NET's executer is IDocumentExecuter&lt;ISchema&gt;.</summary>
-    public static IServiceCollection AddPovertyGraphGraphQL(this IServiceCollection services, PagingOptions? paging = null, StatisticsOptions? statistics = null)
+    public static IServiceCollection AddPovertyGraphGraphQL(this IServiceCollection services, PagingOptions? paging = null, StatisticsOptions? statistics = null,
+        DocumentCacheOptions? documentCache = null)
     {
+        services.AddSingleton(documentCache ?? new DocumentCacheOptions());
         paging ??= new PagingOptions();
         services.AddSingleton(statistics ?? new StatisticsOptions());
         services.AddSingleton(paging);
@@ -35,7 +38,10 @@ public static class GraphQLServiceCollectionExtensions
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
             .AddComplexityAnalyzer(o => o.MaxDepth = paging.MaxDepth)
-            .AddDocumentListener<AuditListener>(global::GraphQL.DI.ServiceLifetime.Singleton));
+            .AddDocumentListener<AuditListener>(global::GraphQL.DI.ServiceLifetime.Singleton)
+            .AddExecutionStrategy<global::GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .ConfigureExecution<RequestRuntime>()
+            .ConfigureExecution<DocumentCache>());
         services.AddSingleton<ISchema>(sp => sp.GetRequiredService<PovertyGraphSchema>());
         return services;
     }

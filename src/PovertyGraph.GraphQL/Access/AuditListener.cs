@@ -15,8 +15,8 @@ public sealed class AuditListener : DocumentExecutionListenerBase
 {
     public override async Task AfterExecutionAsync(IExecutionContext context)
     {
-        var runtime = context.RequestServices?.GetService<QueryRuntime>();
-        if (runtime == null || runtime.Disclosures.IsEmpty) return;
+        var runtime = context.UserContext.TryGetValue(Execution.RequestRuntime.Key, out var value) ? value as QueryRuntime : null;
+        if (runtime == null || !runtime.HasDisclosures) return;
         var households = runtime.Disclosures.Keys.Order().ToList();
         var fields = runtime.Disclosures.Values.SelectMany(f => f.Keys).Distinct().Order(StringComparer.Ordinal);
         var query = context.Document.Source.ToString();

@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQLParser.AST;
 
 namespace PovertyGraph.GraphQL.Machinery;
@@ -11,18 +12,23 @@ public sealed class ConnectionSource
 {
     private readonly QueryRuntime _runtime;
     private readonly GraphQLField _field;
+    private readonly GraphQLDocument _document;
+    private readonly EntityRow? _parent;
     private Deferred<Page>? _page;
 
-    private ConnectionSource(QueryRuntime runtime, EntityDescriptor type, ConnectionArguments args, GraphQLField field,
-        EntityDescriptor? parentType, ToManyRelation? relation, int parentId)
+    private ConnectionSource(QueryRuntime runtime, EntityDescriptor type, ConnectionArguments args, IResolveFieldContext context,
+        EntityDescriptor? parentType, ToManyRelation? relation, EntityRow? parent)
     {
         _runtime = runtime;
         Type = type;
         Args = args;
-        _field = field;
+        _field = context.FieldAst;
+        _document = context.Document;
         ParentType = parentType;
         Relation = relation;
-        ParentId = parentId;
+        _parent = parent;
+        ParentId = parent == null ? 0 : (int)parent.Id;
+        var field = _field;
         if (!Access.AccessPolicy.MayRead(type.Name, runtime.Viewer))
             throw QueryError.Forbidden($"{type.Name} rows are readable by the ADMIN role only");
         // Check every argument up front (paging window, access to filtered and sorted fields), so a forbidden
@@ -43,25 +49,55 @@ public sealed class ConnectionSource
     public ToManyRelation? Relation { get; }
     public int ParentId { get; }
 
-    public static ConnectionSource Root(QueryRuntime runtime, EntityDescriptor type, ConnectionArguments args, GraphQLField field) =>
-        new(runtime, type, args, field, null, null, 0);
+    public static ConnectionSource Root(QueryRuntime runtime, EntityDescriptor type, ConnectionArguments args, IResolveFieldContext context) =>
+        new(runtime, type, args, context, null, null, null);
 
-    public static ConnectionSource Nested(QueryRuntime runtime, EntityDescriptor parentType, ToManyRelation relation, int parentId, ConnectionArguments args, GraphQLField field) =>
-        new(runtime, runtime.Model.For(relation.Target), args, field, parentType, relation, parentId);
+    /// <summary>A root list field (not a connection): the field's own selection is the rows'.</summary>
+    public static ConnectionSource RootList(QueryRuntime runtime, EntityDescriptor type, IResolveFieldContext context) =>
+        new(runtime, type, ConnectionArguments.None, context, null, null, null) { _rowsAreTheSelection = true };
+
+    private bool _rowsAreTheSelection;
+
+    public static ConnectionSource Nested(QueryRuntime runtime, EntityDescriptor parentType, ToManyRelation relation, EntityRow parent, ConnectionArguments args, IResolveFieldContext context) =>
+        new(runtime, runtime.Model.For(relation.Target), args, context, parentType, relation, parent);
+
+    /// <summary>What this field selects, read once per field (not per parent row).</summary>
+    private sealed record Shape(RowPrefetch Prefetch, bool SelectsPage, bool SelectsTotal);
+
+    private Shape FieldShape => _runtime.Loader((_field, "shape"), () =>
+    {
+        if (_rowsAreTheSelection) return new Shape(RowPrefetch.For(_runtime, Type, [_field.SelectionSet!], _document), true, false);
+        var parts = Selections.FieldNodes(_document, _field.SelectionSet).Select(f => f.Name.StringValue).ToHashSet();
+        return new Shape(RowPrefetch.For(_runtime, Type, RowPrefetch.RowsOf(_field, _document), _document),
+            parts.Contains("nodes") || parts.Contains("edges") || parts.Contains("pageInfo"), parts.Contains("totalCount"));
+    });
 
     public Deferred<Page> Page()
     {
         if (_page != null) return _page;
+        var shape = FieldShape;
         if (Relation == null)
-            return _page = new Deferred<Page>(ct => _runtime.Engine(Type).PageAsync(_runtime, Args, ct));
+        {
+            // A root connection asked for its page and its total counts both in one statement.
+            return _page = new Deferred<Page>(ct => _runtime.Engine(Type).PageAsync(_runtime, Args, ct, shape.Prefetch, withTotal: shape.SelectsTotal));
+        }
         var loader = _runtime.Loader((_field, "page"), () => new BatchLoader<int, Page>((ids, ct) =>
-            _runtime.Engine(ParentType!).ChildPagesAsync(_runtime, Relation, ids, Args, ct)));
+            _runtime.Engine(ParentType!).ChildPagesAsync(_runtime, Relation, ids, Args, ct, shape.Prefetch.ColumnsOnly)));
         return _page = loader.Load(ParentId).Then(p => p ?? Machinery.Page.Empty);
     }
 
     public Deferred<int> TotalCount()
     {
-        if (Relation == null) return new Deferred<int>(ct => _runtime.Engine(Type).CountAsync(_runtime, Args.Where, ct));
+        if (Relation == null)
+        {
+            if (!FieldShape.SelectsPage) return new Deferred<int>(ct => _runtime.Engine(Type).CountAsync(_runtime, Args.Where, ct));
+            var page = Page();
+            return new Deferred<int>(async ct => (await page.GetResultAsync(ct)).TotalCount
+                                                 ?? await _runtime.Engine(Type).CountAsync(_runtime, Args.Where, ct));
+        }
+        // Counted by the parent's own statement when the field has no filter.
+        if (Args.Where == null && _parent != null && _parent.TryCount(Relation.Name, out var counted))
+            return new Deferred<int>(_ => Task.FromResult(counted));
         return Aggregate(_field, [], AggregateRequest.CountOnly, includeNullKeys: true, first: null, exact: true)
             .Then(cells => cells.Count == 0 ? 0 : cells[0].Row.Count);
     }

@@ -12,10 +12,11 @@ namespace PovertyGraph.GraphQL.Machinery;
 /// </summary>
 public abstract class EntityQueries
 {
-    public abstract Task<Page> PageAsync(QueryRuntime runtime, ConnectionArguments args, CancellationToken ct);
+    /// <summary>A page; with <paramref name="withTotal"/> the same statement also counts every row the filter matched.</summary>
+    public abstract Task<Page> PageAsync(QueryRuntime runtime, ConnectionArguments args, CancellationToken ct, RowPrefetch? prefetch = null, bool withTotal = false);
     public abstract Task<int> CountAsync(QueryRuntime runtime, IDictionary<string, object?>? where, CancellationToken ct);
     public abstract Task<IReadOnlyDictionary<object, EntityRow>> ByKeysAsync(QueryRuntime runtime, IReadOnlyCollection<object> keys, CancellationToken ct);
-    public abstract Task<IReadOnlyDictionary<int, Page>> ChildPagesAsync(QueryRuntime runtime, ToManyRelation relation, IReadOnlyCollection<int> parentIds, ConnectionArguments args, CancellationToken ct);
+    public abstract Task<IReadOnlyDictionary<int, Page>> ChildPagesAsync(QueryRuntime runtime, ToManyRelation relation, IReadOnlyCollection<int> parentIds, ConnectionArguments args, CancellationToken ct, RowPrefetch? prefetch = null);
     public abstract Task<List<AggregateRow>> AggregateAsync(QueryRuntime runtime, AggregateQuery query, CancellationToken ct);
 
     public static EntityQueries Create(EntityDescriptor type) =>
@@ -47,28 +48,37 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         return query;
     }
 
-    public override async Task<Page> PageAsync(QueryRuntime runtime, ConnectionArguments args, CancellationToken ct)
+    public override async Task<Page> PageAsync(QueryRuntime runtime, ConnectionArguments args, CancellationToken ct, RowPrefetch? prefetch = null, bool withTotal = false)
     {
         var (size, backward) = args.Window(runtime.Paging);
         var keys = runtime.Sorts.Build(type, args.Order);
-        var plan = runtime.Plan(type, keys);
         var x = Expression.Parameter(typeof(T), "x");
         // Everything that can fail on bad input is checked before the database is touched.
         var after = args.After == null ? null : runtime.Cursors.Decode(keys, args.After, "after");
         var before = args.Before == null ? null : runtime.Cursors.Decode(keys, args.Before, "before");
+        if (size == 0) return Page.Empty with { HasNextPage = false };
         await using var db = runtime.CreateDbContext();
         var query = Filtered(db, runtime, args.Where);
+        // The total as an uncorrelated scalar subquery (evaluated once): (SELECT COUNT(*) FROM … WHERE filter).
+        LambdaExpression? total = withTotal ? Expression.Lambda(Expression.Call(QueryableCount, query.Expression), x) : null;
+        var plan = runtime.Plan(type, keys, prefetch, total == null ? null : [total]);
         if (after != null) query = query.Where((Expression<Func<T, bool>>)Keyset.After(keys, after, reverse: false, x));
         if (before != null) query = query.Where((Expression<Func<T, bool>>)Keyset.After(keys, before, reverse: true, x));
-        if (size == 0) return Page.Empty with { HasNextPage = false };
         query = Keyset.OrderBy(query, keys, reverse: backward);
         var values = await query.Take(size + 1).Select((Expression<Func<T, object?[]>>)plan.Selector).ToListAsync(ct);
-        return MakePage(runtime, plan, keys, values, size, backward, args);
+        int? totalCount = !withTotal ? null
+            : values.Count > 0 ? Convert.ToInt32(values[0][plan.ExtraStart + keys.Count], System.Globalization.CultureInfo.InvariantCulture)
+            : after == null && before == null ? 0 // nothing matched at all
+            : null; // an empty page past a cursor says nothing about the total
+        return MakePage(runtime, plan, keys, values, size, backward, args) with { TotalCount = totalCount };
     }
+
+    private static readonly MethodInfo QueryableCount = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Count) && m.GetParameters().Length == 1).MakeGenericMethod(typeof(T));
 
     private static Page MakePage(QueryRuntime runtime, ProjectionPlan plan, IReadOnlyList<SortKey> keys, List<object?[]> values, int size, bool backward, ConnectionArguments args)
     {
-        runtime.Charge(values.Count);
+        runtime.Charge(values.Count * (1 + plan.RelatedRowsPerRow));
         var more = values.Count > size;
         if (more) values.RemoveAt(values.Count - 1);
         if (backward) values.Reverse();
@@ -105,12 +115,12 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
     /// One page per parent in one statement: the parents' collection navigation, filtered, ordered and limited
     /// inside the projection, which EF turns into ROW_NUMBER() OVER (PARTITION BY parent).
     /// </summary>
-    public override async Task<IReadOnlyDictionary<int, Page>> ChildPagesAsync(QueryRuntime runtime, ToManyRelation relation, IReadOnlyCollection<int> parentIds, ConnectionArguments args, CancellationToken ct)
+    public override async Task<IReadOnlyDictionary<int, Page>> ChildPagesAsync(QueryRuntime runtime, ToManyRelation relation, IReadOnlyCollection<int> parentIds, ConnectionArguments args, CancellationToken ct, RowPrefetch? prefetch = null)
     {
         var child = runtime.Model.For(relation.Target);
         var (size, backward) = args.Window(runtime.Paging);
         var keys = runtime.Sorts.Build(child, args.Order);
-        var plan = runtime.Plan(child, keys);
+        var plan = runtime.Plan(child, keys, prefetch);
         var c = Expression.Parameter(relation.Target, "c");
         var after = args.After == null ? null : runtime.Cursors.Decode(keys, args.After, "after");
         var before = args.Before == null ? null : runtime.Cursors.Decode(keys, args.Before, "before");

@@ -16,6 +16,12 @@ public sealed class EntityRow(ProjectionPlan plan, object?[] values)
 
     public AccessLevel LevelOf(string field) => plan.LevelOf(values, plan.Type.SlotOf(field));
 
+    /// <summary>The related row of a to-one relation, when the row's own statement fetched it (see <see cref="RowPrefetch"/>).</summary>
+    public bool TryRelated(string relation, out EntityRow? row) => plan.TryRelated(values, relation, out row);
+
+    /// <summary>The number of children of a to-many relation (unfiltered), when the row's own statement counted them.</summary>
+    public bool TryCount(string relation, out int count) => plan.TryCount(values, relation, out count);
+
     /// <summary>Value of the n-th extra expression (sort keys for cursors).</summary>
     public object? Extra(int index) => values[plan.ExtraStart + index];
 }

@@ -21,7 +21,9 @@ public sealed class ProjectionPlan
     public LambdaExpression Selector { get; }
     public int ExtraStart { get; }
 
-    public ProjectionPlan(EntityDescriptor type, Viewer viewer, IReadOnlyList<LambdaExpression>? extras = null, LambdaExpression? partnerScope = null)
+    public ProjectionPlan(EntityDescriptor type, Viewer viewer, IReadOnlyList<LambdaExpression>? extras = null, LambdaExpression? partnerScope = null,
+        IReadOnlyList<(string Relation, LambdaExpression Navigation, ProjectionPlan Plan)>? related = null,
+        IReadOnlyList<(string Relation, LambdaExpression Count)>? counts = null, IReadOnlySet<string>? only = null)
     {
         Type = type;
         var x = Expression.Parameter(type.ClrType, "x");
@@ -40,6 +42,11 @@ public sealed class ProjectionPlan
             var levels = AccessPolicy.LevelsFor(type.Name, field.Name, viewer);
             if (scope == null) levels = (levels.OutOfScope, levels.OutOfScope); // no row scope: the stricter level
             _levels[i] = levels;
+            if (only != null && !only.Contains(field.Name))
+            {
+                _primary[i] = -1; // not selected: not read from the database at all
+                continue;
+            }
             _primary[i] = columns.Count;
             if (levels.InScope == levels.OutOfScope)
             {
@@ -62,8 +69,66 @@ public sealed class ProjectionPlan
         }
         ExtraStart = columns.Count;
         foreach (var extra in extras ?? []) columns.Add(Box(ParameterReplacer.Apply(extra, x)));
+        // Related rows and counts the selection asks for, in the same statement: a to-one row's columns through its
+        // navigation (a join), a child count as a correlated subquery.
+        foreach (var (relation, navigation, plan) in related ?? [])
+        {
+            _related[relation] = (columns.Count, plan);
+            columns.AddRange(plan.ColumnsOver(ParameterReplacer.Apply(navigation, x)));
+        }
+        foreach (var (relation, count) in counts ?? [])
+        {
+            _counts[relation] = columns.Count;
+            columns.Add(Box(ParameterReplacer.Apply(count, x)));
+        }
+        _parameter = x;
+        _columns = columns;
+        Width = columns.Count;
         Selector = Expression.Lambda(Expression.NewArrayInit(typeof(object), columns), x);
         ServerSideGuard.Check(Selector, $"projection of {type.Name}");
+    }
+
+    private readonly ParameterExpression _parameter;
+    private readonly List<Expression> _columns;
+    private readonly Dictionary<string, (int Offset, ProjectionPlan Plan)> _related = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    /// <summary>Number of columns a row of this plan has.</summary>
+    public int Width { get; }
+
+    /// <summary>Number of related rows each row of this plan carries (for the request's row budget).</summary>
+    public int RelatedRowsPerRow => _related.Values.Sum(r => 1 + r.Plan.RelatedRowsPerRow);
+
+    /// <summary>
+    /// This plan's columns over another expression of the entity (a to-one navigation of a parent row). The
+    /// navigation may be null (a LEFT JOIN that found nothing), so value-type columns are read as nullable.
+    /// </summary>
+    private IEnumerable<Expression> ColumnsOver(Expression source) => _columns.Select(column =>
+    {
+        var rebased = new ParameterReplacer(_parameter, source).Visit(column);
+        return rebased is UnaryExpression { NodeType: ExpressionType.Convert, Operand: var operand } && operand.Type.IsValueType
+               && Nullable.GetUnderlyingType(operand.Type) == null
+            ? Expression.Convert(Expression.Convert(operand, typeof(Nullable<>).MakeGenericType(operand.Type)), typeof(object))
+            : rebased;
+    });
+
+    /// <summary>The related row fetched with this one, if the plan fetched that relation (null inside: there is none).</summary>
+    public bool TryRelated(object?[] values, string relation, out EntityRow? row)
+    {
+        row = null;
+        if (!_related.TryGetValue(relation, out var r)) return false;
+        if (values[r.Offset] == null) return true;
+        row = new EntityRow(r.Plan, values[r.Offset..(r.Offset + r.Plan.Width)]);
+        return true;
+    }
+
+    /// <summary>The number of children (all of them, no filter) fetched with this row, if the plan fetched it.</summary>
+    public bool TryCount(object?[] values, string relation, out int count)
+    {
+        count = 0;
+        if (!_counts.TryGetValue(relation, out var slot)) return false;
+        count = Convert.ToInt32(values[slot], System.Globalization.CultureInfo.InvariantCulture);
+        return true;
     }
 
     private Expression AtLevel(ScalarField field, Expression value, AccessLevel level) => level switch
@@ -87,6 +152,7 @@ public sealed class ProjectionPlan
 
     public object? Value(object?[] values, int field)
     {
+        if (_primary[field] < 0) return null;
         if (_alternate[field] < 0 || (bool)values[_scopeSlot]!) return values[_primary[field]];
         return values[_alternate[field]];
     }
@@ -95,6 +161,7 @@ public sealed class ProjectionPlan
     {
         var (inScope, outOfScope) = _levels[field];
         if (inScope == outOfScope) return inScope;
+        if (_scopeSlot < 0) return outOfScope; // the field was not selected, so no scope column was either
         return (bool)values[_scopeSlot]! ? inScope : outOfScope;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Access;
@@ -49,8 +50,23 @@ public sealed class QueryRuntime
 
     public EntityQueries Engine(EntityDescriptor type) => Model.Engine(type);
 
-    public ProjectionPlan Plan(EntityDescriptor type, IReadOnlyList<SortKey> keys) =>
-        new(type, Viewer, keys.Select(k => k.Expression).ToList(), AccessPolicy.PartnerScope(type.ClrType, Viewer, PartnerHouseholds));
+    /// <summary>The caller's projection of <paramref name="type"/>: its columns, the sort keys (for cursors), any further
+    /// <paramref name="extras"/>, and what <paramref name="prefetch"/> asks to fetch with each row.</summary>
+    public ProjectionPlan Plan(EntityDescriptor type, IReadOnlyList<SortKey> keys, RowPrefetch? prefetch = null, IEnumerable<LambdaExpression>? extras = null)
+    {
+        prefetch ??= RowPrefetch.None;
+        var related = prefetch.Related.Select(r => (r.Relation.Name, r.Relation.Navigation, Plan(Model.For(r.Relation.Target), [], r.Nested))).ToList();
+        var counts = prefetch.Counts.Select(r => (r.Name, CountOf(r))).ToList();
+        return new(type, Viewer, keys.Select(k => k.Expression).Concat(extras ?? []).ToList(),
+            AccessPolicy.PartnerScope(type.ClrType, Viewer, PartnerHouseholds), related, counts, prefetch.Fields);
+    }
+
+    /// <summary>p => p.Children.Count()</summary>
+    private static LambdaExpression CountOf(ToManyRelation relation)
+    {
+        var count = Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [relation.Target], relation.Navigation.Body);
+        return Expression.Lambda(count, relation.Navigation.Parameters);
+    }
 
     private IReadOnlyCollection<int>? _partnerHouseholds;
 
@@ -76,6 +92,13 @@ public sealed class QueryRuntime
     /// <summary>Households whose identifiers this response discloses in full, with the fields (for the audit log).</summary>
     public ConcurrentDictionary<int, ConcurrentDictionary<string, byte>> Disclosures { get; } = new();
 
-    public void Disclose(int householdId, string field) =>
+    /// <summary>Whether anything was disclosed (cheaper than asking the dictionary, which locks every bucket).</summary>
+    public bool HasDisclosures => Volatile.Read(ref _disclosed);
+    private bool _disclosed;
+
+    public void Disclose(int householdId, string field)
+    {
         Disclosures.GetOrAdd(householdId, _ => new ConcurrentDictionary<string, byte>()).TryAdd(field, 0);
+        Volatile.Write(ref _disclosed, true);
+    }
 }

@@ -6,7 +6,11 @@ namespace PovertyGraph.GraphQL.Machinery;
 /// <summary>Reads a selection set as a list of field names, through fragment spreads and inline fragments.</summary>
 public static class Selections
 {
-    public static IEnumerable<(string Name, GraphQLSelectionSet? SelectionSet)> Fields(IResolveFieldContext context, GraphQLSelectionSet? set)
+    public static IEnumerable<(string Name, GraphQLSelectionSet? SelectionSet)> Fields(IResolveFieldContext context, GraphQLSelectionSet? set) =>
+        FieldNodes(context.Document, set).Select(f => (f.Name.StringValue, f.SelectionSet));
+
+    /// <summary>The field nodes of a selection set, through fragment spreads and inline fragments.</summary>
+    public static IEnumerable<GraphQLField> FieldNodes(GraphQLDocument document, GraphQLSelectionSet? set)
     {
         if (set == null) yield break;
         foreach (var selection in set.Selections)
@@ -14,16 +18,16 @@ public static class Selections
             switch (selection)
             {
                 case GraphQLField field:
-                    yield return (field.Name.StringValue, field.SelectionSet);
+                    yield return field;
                     break;
                 case GraphQLInlineFragment inline:
-                    foreach (var f in Fields(context, inline.SelectionSet)) yield return f;
+                    foreach (var f in FieldNodes(document, inline.SelectionSet)) yield return f;
                     break;
                 case GraphQLFragmentSpread spread:
-                    var definition = context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
+                    var definition = document.Definitions.OfType<GraphQLFragmentDefinition>()
                         .FirstOrDefault(d => d.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue);
                     if (definition != null)
-                        foreach (var f in Fields(context, definition.SelectionSet)) yield return f;
+                        foreach (var f in FieldNodes(document, definition.SelectionSet)) yield return f;
                     break;
             }
         }

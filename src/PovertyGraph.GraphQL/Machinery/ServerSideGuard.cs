@@ -29,6 +29,11 @@ public sealed class ServerSideGuard : ExpressionVisitor
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
+        // A count of children or of a filtered query: a scalar subquery, which EF translates or refuses (it never
+        // evaluates an aggregate of a query in memory). Its filters are WHERE clauses, checked the same way.
+        if (node.Method.Name == nameof(Enumerable.Count) && node.Arguments.Count == 1
+            && (node.Method.DeclaringType == typeof(Enumerable) || node.Method.DeclaringType == typeof(Queryable)))
+            return node;
         var method = node.Method.IsGenericMethod ? node.Method.GetGenericMethodDefinition() : node.Method;
         var allowed = Translatable.Contains(node.Method)
                       // array.Contains(x): Enumerable's, or MemoryExtensions' (C# 14 binds it to spans); both become IN.

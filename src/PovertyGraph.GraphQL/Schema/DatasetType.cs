@@ -25,7 +25,7 @@ public sealed class DatasetType : ObjectGraphType<DatasetSummary>
             Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object?>(c =>
             {
                 var runtime = Machinery.GraphTypes.EntityGraphTypes.Runtime(c);
-                return Machinery.ConnectionSource.Root(runtime, runtime.Model.ByName("SourceDocument")!, Machinery.ConnectionArguments.None, c.FieldAst)
+                return Machinery.ConnectionSource.RootList(runtime, runtime.Model.ByName("SourceDocument")!, c)
                     .Page().Then(p => p.Rows);
             }),
         });

@@ -67,7 +67,7 @@ public sealed class PovertyGraphSchema : global::GraphQL.Types.Schema
                 Name = d.RootField!, Description = $"{d.Name} rows: filter with `where`, sort with `order`, page with `first`/`after` or `last`/`before`, and aggregate.",
                 ResolvedType = TypeRefs.NonNull(d.Name + "Connection"),
                 Arguments = EntityGraphTypes.ConnectionArgumentsFor(d),
-                Resolver = new FuncFieldResolver<object?>(c => ConnectionSource.Root(EntityGraphTypes.Runtime(c), d, EntityGraphTypes.Arguments(c), c.FieldAst)),
+                Resolver = new FuncFieldResolver<object?>(c => ConnectionSource.Root(EntityGraphTypes.Runtime(c), d, EntityGraphTypes.Arguments(c), c)),
             });
         }
         query.Field<NonNullGraphType<DatasetType>>("dataset").Description("Version, build, licence, row counts, synthetic share and source documents of the dataset.")

@@ -8,7 +8,8 @@ public static class ApiHostingExtensions
     /// <summary>The GraphQL API with its options bound from configuration ("Paging", "Statistics").</summary>
     public static IHostApplicationBuilder AddPovertyGraphApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddPovertyGraphGraphQL(builder.Configuration.GetPagingOptions(), builder.Configuration.GetStatisticsOptions());
+        builder.Services.AddPovertyGraphGraphQL(builder.Configuration.GetPagingOptions(), builder.Configuration.GetStatisticsOptions(),
+            builder.Configuration.GetDocumentCacheOptions());
         return builder;
     }
 

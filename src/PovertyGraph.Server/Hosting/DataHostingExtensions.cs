@@ -1,4 +1,5 @@
 using PovertyGraph.Data;
+using PovertyGraph.GraphQL.Execution;
 using PovertyGraph.GraphQL.Machinery;
 
 namespace PovertyGraph.Server.Hosting;
@@ -16,6 +17,9 @@ public static class DataHostingExtensions
 
     public static PagingOptions GetPagingOptions(this IConfiguration configuration) =>
         configuration.GetSection(PagingOptions.Section).Get<PagingOptions>() ?? new PagingOptions();
+
+    public static DocumentCacheOptions GetDocumentCacheOptions(this IConfiguration configuration) =>
+        configuration.GetSection(DocumentCacheOptions.Section).Get<DocumentCacheOptions>() ?? new DocumentCacheOptions();
 
     public static IHostApplicationBuilder AddPovertyGraphData(this IHostApplicationBuilder builder)
     {

@@ -26,20 +26,8 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
         foreach (var t in AggregateTypes()) yield return t;
     }
 
-    private const string RuntimeKey = "PovertyGraph.QueryRuntime";
-
-    /// <summary>The request's runtime, resolved from DI once and kept in the user context (resolvers call this a lot).</summary>
-    public static QueryRuntime Runtime(IResolveFieldContext context)
-    {
-        var bag = context.UserContext;
-        lock (bag)
-        {
-            if (bag.TryGetValue(RuntimeKey, out var cached) && cached is QueryRuntime runtime) return runtime;
-            runtime = context.RequestServices?.GetRequiredService<QueryRuntime>() ?? throw new InvalidOperationException("no request services");
-            bag[RuntimeKey] = runtime;
-            return runtime;
-        }
-    }
+    /// <summary>The request's runtime (attached to the user context before execution by <see cref="Execution.RequestRuntime"/>).</summary>
+    public static QueryRuntime Runtime(IResolveFieldContext context) => Execution.RequestRuntime.Of(context);
 
     private static FieldType Field(string name, string description, IGraphType type, Func<IResolveFieldContext, object?> resolve, QueryArguments? args = null) =>
         new() { Name = name, Description = description, ResolvedType = type, Resolver = new FuncFieldResolver<object?>(resolve), Arguments = args };
@@ -65,7 +53,9 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
             var fk = type.Field(r.ForeignKey);
             graph.AddField(Field(r.Name, r.Description, fk.Nullable ? TypeRefs.Named(target.Name) : TypeRefs.NonNull(target.Name), c =>
             {
-                var key = ((EntityRow)c.Source!).Get(r.ForeignKey);
+                var row = (EntityRow)c.Source!;
+                if (row.TryRelated(r.Name, out var related)) return related; // joined into the row's own statement
+                var key = row.Get(r.ForeignKey);
                 return key == null ? null : Runtime(c).LoadByKey(target, key);
             }));
         }
@@ -74,7 +64,7 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
             var r = relation;
             var target = model.For(r.Target);
             graph.AddField(Field(r.Name, r.Description, TypeRefs.NonNull(target.Name + "Connection"),
-                c => ConnectionSource.Nested(Runtime(c), type, r, (int)((EntityRow)c.Source!).Id, Arguments(c), c.FieldAst),
+                c => ConnectionSource.Nested(Runtime(c), type, r, (EntityRow)c.Source!, Arguments(c), c),
                 ConnectionArgumentsFor(target)));
         }
         if (type.HasProvenance)
