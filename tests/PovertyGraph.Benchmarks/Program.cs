@@ -1,7 +1,7 @@
 // PovertyGraph performance benchmark: each scenario's GraphQL query over HTTP (in-process server, real pipeline)
 // against the same result computed by hand-written SQL on the same SQLite file.
 //
-//   dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH] [--runs N] [--warmup N]
+//   dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH] [--runs N] [--warmup N] [--warmup-seconds S]
 //       [--scenario A,B,...] [--show-sql] [--graphql-only] [--set key=value]
 //
 // --show-sql prints the SQL EF ran for each scenario; --graphql-only times only the GraphQL side (for a profiler);
@@ -66,12 +66,12 @@ internal static class Benchmark
         Console.WriteLine(token != null
             ? "- Caller: OFFICIAL (development token minted with PovertyGraph.Server.Auth.DevelopmentTokens): exact statistics, full fields"
             : "- Caller: PUBLIC (Auth:Authority is set, so no development token can be minted)");
-        Console.WriteLine($"- Runs: {options.Runs} measured after {options.Warmup} warm-ups per side, GraphQL / hand SQL / EF-SQL replay interleaved; latency in ms");
+        Console.WriteLine($"- Runs: {options.Runs} measured after warm-ups of at least {options.Warmup} runs and {options.WarmupSeconds} s per side (so the JIT has tiered up), GraphQL / hand SQL / EF-SQL replay interleaved; latency in ms");
         Console.WriteLine();
 
         // The fixed cost of a request: HTTP pipeline, token validation, GraphQL parse/validate/execute, JSON; no SQL.
         var baselineBody = GraphQLClient.Body("{ __typename }", null);
-        for (var i = 0; i < options.Warmup; i++) await client.SendAsync(baselineBody);
+        await WarmUpAsync(options, () => client.SendAsync(baselineBody));
         var baselineSamples = new Samples();
         for (var i = 0; i < options.Runs; i++) await baselineSamples.TimeAsync(() => client.SendAsync(baselineBody));
         var baseline = baselineSamples.Stats;
@@ -112,12 +112,12 @@ internal static class Benchmark
                     Console.WriteLine($"EF statement {c.Order} ({c.Milliseconds:F2} ms first run), parameters: {string.Join(", ", c.Parameters.Select(p => $"{p.Name}={Describe(p.Value)}"))}\n```sql\n{c.Text}\n```");
             }
 
-            for (var i = 0; i < options.Warmup; i++)
+            // Warm-up until the JIT has promoted the hot paths (tiering needs both calls and time), each side alike.
+            await WarmUpAsync(options, () => client.SendAsync(body));
+            if (!options.GraphQLOnly)
             {
-                await client.SendAsync(body);
-                if (options.GraphQLOnly) continue;
-                SqlRunner.Run(connectionString, handSql);
-                SqlRunner.Run(connectionString, replay);
+                await WarmUpAsync(options, () => Task.FromResult(SqlRunner.Run(connectionString, handSql)));
+                await WarmUpAsync(options, () => Task.FromResult(SqlRunner.Run(connectionString, replay)));
             }
 
             var graphql = new Samples();
@@ -156,12 +156,23 @@ internal static class Benchmark
                 }
             }
 
+            // Memory: bytes the process allocates per request and garbage collections per 100 requests (GraphQL side only).
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var gen0Before = GC.CollectionCount(0);
+            var gen2Before = GC.CollectionCount(2);
+            const int allocationRuns = 100;
+            for (var i = 0; i < allocationRuns; i++) await client.SendAsync(body);
+            var allocatedPerRequest = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)allocationRuns;
+            var gen0Per100 = (GC.CollectionCount(0) - gen0Before) * 100.0 / allocationRuns;
+            var gen2Per100 = (GC.CollectionCount(2) - gen2Before) * 100.0 / allocationRuns;
+
             var result = new Result(scenario.Key, scenario.Title, graphql.Stats, sql.Stats, efSql.Stats, Stats.MedianOf(inStatements),
                 statementsPerRequest, handSql.Count, expected.Count, text.Length, verdict, compilations / (double)profiled);
             results.Add(result);
             Console.WriteLine($"- result: {verdict} ({expected.Count} canonical rows; response {text.Length:N0} bytes)");
             Console.WriteLine($"- GraphQL over HTTP: median {result.GraphQL.Median:F2} ms, p90 {result.GraphQL.P90:F2} ms, CPU {result.GraphQL.CpuMean:F2} ms/request ({statementsPerRequest:0.#} SQL statements per request{(writes > 0 ? $", of which {writes} write{(writes == 1 ? "" : "s")}" : "")})");
             Console.WriteLine($"- hand-written SQL:  median {result.Sql.Median:F2} ms, p90 {result.Sql.P90:F2} ms, CPU {result.Sql.CpuMean:F2} ms/run ({handSql.Count} statement{(handSql.Count == 1 ? "" : "s")})");
+            Console.WriteLine($"- memory: {allocatedPerRequest / 1024:N0} KiB allocated per request (whole process, client included); {gen0Per100:0.#} gen0 and {gen2Per100:0.#} gen2 collections per 100 requests");
             Console.WriteLine($"- ratio GraphQL/SQL (medians): {result.Ratio:F2}× {(result.Ratio <= Target ? "— within target" : "— ABOVE the 1.5× target")}");
             Console.WriteLine($"- breakdown: EF's statements replayed by hand {result.EfSql.Median:F2} ms (p90 {result.EfSql.P90:F2}); " +
                               $"time inside EF statements during a request {result.InStatements:F2} ms; the rest (HTTP, GraphQL, EF query pipeline, JSON) ≈ {Math.Max(0, result.GraphQL.Median - result.InStatements):F2} ms; " +
@@ -202,6 +213,14 @@ internal static class Benchmark
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
+
+    /// <summary>At least <c>--warmup</c> runs and <c>--warmup-seconds</c> of them: .NET compiles hot methods again, optimised,
+    /// only after they have run a while, so a short warm-up measures half-compiled code.</summary>
+    private static async Task WarmUpAsync<T>(Options options, Func<Task<T>> operation)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < options.Warmup || clock.Elapsed.TotalSeconds < options.WarmupSeconds; i++) await operation();
+    }
 
     private static bool DatasetReady(string path)
     {
@@ -309,13 +328,14 @@ internal sealed class Samples
         : new(Stats.MedianOf(_wall), Stats.Percentile(_wall, 0.9), _wall.Min(), _cpu.Average());
 }
 
-internal sealed record Options(string? Db, int Runs, int Warmup, HashSet<string>? Scenarios, bool ShowSql, bool GraphQLOnly,
+internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSeconds, HashSet<string>? Scenarios, bool ShowSql, bool GraphQLOnly,
     IReadOnlyDictionary<string, string?> Settings)
 {
     public static Options? Parse(string[] args)
     {
         string? db = null;
-        int runs = 30, warmup = 5;
+        int runs = 200, warmup = 200;
+        double warmupSeconds = 3;
         HashSet<string>? scenarios = null;
         var showSql = false;
         var graphqlOnly = false;
@@ -328,6 +348,7 @@ internal sealed record Options(string? Db, int Runs, int Warmup, HashSet<string>
                 case "--db": db = Next(); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--warmup-seconds": warmupSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--scenario": scenarios = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToUpperInvariant()).ToHashSet(); break;
                 case "--show-sql": showSql = true; break;
                 case "--graphql-only": graphqlOnly = true; break;
@@ -337,7 +358,7 @@ internal sealed record Options(string? Db, int Runs, int Warmup, HashSet<string>
                     settings[pair[0]] = pair[1];
                     break;
                 case "-h" or "--help":
-                    Console.WriteLine("usage: dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH] [--runs N] [--warmup N] [--scenario A,B,C,D] [--show-sql] [--graphql-only] [--set key=value]");
+                    Console.WriteLine("usage: dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH] [--runs N] [--warmup N] [--warmup-seconds S] [--scenario A,B,C,D] [--show-sql] [--graphql-only] [--set key=value]");
                     return null;
                 default:
                     Console.Error.WriteLine($"unknown argument {args[i]} (try --help)");
@@ -345,7 +366,7 @@ internal sealed record Options(string? Db, int Runs, int Warmup, HashSet<string>
             }
         }
         if (runs < 1 || warmup < 0) { Console.Error.WriteLine("--runs must be at least 1 and --warmup at least 0"); return null; }
-        return new Options(db, runs, warmup, scenarios, showSql, graphqlOnly, settings);
+        return new Options(db, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings);
     }
 
     public static string? RepositoryRoot()

@@ -95,7 +95,9 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
         new QueryArgument<IntGraphType> { Name = "last", Description = "Page size, backward from `before`." },
         new QueryArgument<StringGraphType> { Name = "before", Description = "Cursor of the row this page ends before." });
 
-    public static ConnectionArguments Arguments(IResolveFieldContext c) => new(
+    public static ConnectionArguments Arguments(IResolveFieldContext c) => c.FieldAst.Arguments is not { Items.Count: > 0 }
+        ? ConnectionArguments.None // none given (the common nested case): skip six argument lookups per parent row
+        : new(
         c.GetArgument<object?>("where") as IDictionary<string, object?>,
         (c.GetArgument<object?>("order") as IEnumerable)?.Cast<object?>().ToList(),
         c.GetArgument<int?>("first"), c.GetArgument<int?>("last"), c.GetArgument<string?>("after"), c.GetArgument<string?>("before"));
