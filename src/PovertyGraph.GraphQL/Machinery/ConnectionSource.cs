@@ -86,6 +86,10 @@ public sealed class ConnectionSource
         return _page = loader.Load(ParentId).Then(p => p ?? Machinery.Page.Empty);
     }
 
+    /// <summary>The total as a plain value when the parent's statement already counted it, else deferred.</summary>
+    public object TotalCountValue() =>
+        Relation != null && Args.Where == null && _parent != null && _parent.TryCount(Relation.Name, out var counted) ? counted : TotalCount();
+
     public Deferred<int> TotalCount()
     {
         if (Relation == null)

@@ -144,7 +144,7 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
     {
         var graph = new ObjectGraphType { Name = N + "Connection", Description = $"A page of {N} rows, with totals and aggregates over everything the filter matched." };
         graph.AddField(Field("totalCount", "Number of rows the filter matched (all pages).", TypeRefs.NonNull("Int"),
-            c => ((ConnectionSource)c.Source!).TotalCount()));
+            c => ((ConnectionSource)c.Source!).TotalCountValue()));
         graph.AddField(Field("nodes", "The rows of this page.", TypeRefs.ListOfNonNull(N),
             c => ((ConnectionSource)c.Source!).Page().Then(p => p.Rows)));
         graph.AddField(Field("edges", "The rows of this page with their cursors.", TypeRefs.ListOfNonNull(N + "Edge"),
