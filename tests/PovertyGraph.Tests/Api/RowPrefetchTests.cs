@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.Tests.Data;
 using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Api;
@@ -36,22 +36,8 @@ public sealed class RowPrefetchTests(PovertyGraphFactory factory)
 
     private static List<object?[]> Sql(string sql)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = PovertyGraphFactory.DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false,
-        }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var values = new object?[reader.FieldCount];
-            for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(values);
-        }
-        return rows;
+        using var connection = DataTestSupport.Open(PovertyGraphFactory.DatabasePath);
+        return connection.Rows(sql);
     }
 
     private async Task<(JsonNode Data, IReadOnlyList<string> Statements)> Recorded(string query, object? variables = null, string? token = null)
