@@ -28,13 +28,12 @@ public sealed class ConnectionSource
         Relation = relation;
         _parent = parent;
         ParentId = parent == null ? 0 : (int)parent.Id;
-        var field = _field;
         if (!Access.AccessPolicy.MayRead(type.Name, runtime.Viewer))
             throw QueryError.Forbidden($"{type.Name} rows are readable by the ADMIN role only");
         // Check every argument up front (paging window, access to filtered and sorted fields), so a forbidden
         // or bad argument fails even when only totalCount or aggregates are asked for. The arguments of one field
         // are the same for all its parents, so a nested connection checks them once, not once per parent.
-        runtime.Loader((field, "validated"), () =>
+        runtime.Loader((_field, "validated"), () =>
         {
             args.Window(runtime.Paging);
             if (args.Where is { Count: > 0 }) runtime.Filters.Build(type, args.Where);
@@ -86,7 +85,7 @@ public sealed class ConnectionSource
         return _page = loader.Load(ParentId).Then(p => p ?? Machinery.Page.Empty);
     }
 
-    /// <summary>The total as a plain value when the parent's statement already counted it, else deferred.</summary>
+    /// <summary>The total as a plain value when the parent's own statement counted it (no filter), else deferred.</summary>
     public object TotalCountValue() =>
         Relation != null && Args.Where == null && _parent != null && _parent.TryCount(Relation.Name, out var counted) ? counted : TotalCount();
 
@@ -99,9 +98,6 @@ public sealed class ConnectionSource
             return new Deferred<int>(async ct => (await page.GetResultAsync(ct)).TotalCount
                                                  ?? await _runtime.Engine(Type).CountAsync(_runtime, Args.Where, ct));
         }
-        // Counted by the parent's own statement when the field has no filter.
-        if (Args.Where == null && _parent != null && _parent.TryCount(Relation.Name, out var counted))
-            return new Deferred<int>(_ => Task.FromResult(counted));
         return Aggregate(_field, [], AggregateRequest.CountOnly, includeNullKeys: true, first: null, exact: true)
             .Then(cells => cells.Count == 0 ? 0 : cells[0].Row.Count);
     }

@@ -45,12 +45,13 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EnumTypes enum
     public EntityBuilder<T> Internal<TValue>(string name, Expression<Func<T, TValue>> expression) =>
         AddInternal(name, expression);
 
-    private EntityBuilder<T> AddInternal(string name, LambdaExpression expression)
+    private EntityBuilder<T> AddInternal(string name, LambdaExpression expression, bool provenance = false)
     {
         if (descriptor.Fields.Any(f => f.Name == name)) return this;
         descriptor.Fields.Add(new ScalarField
         {
             Name = name, Description = "", Expression = expression, Kind = ScalarKind.Int, Internal = true, Filterable = false, Sortable = false,
+            Provenance = provenance,
         });
         return this;
     }
@@ -141,10 +142,10 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EnumTypes enum
         if (!typeof(SourcedEntity).IsAssignableFrom(typeof(T))) throw new InvalidOperationException($"{typeof(T).Name} has no provenance");
         var x = Expression.Parameter(typeof(T), "x");
         LambdaExpression Column(string property) => Expression.Lambda(Expression.Property(x, property), x);
-        AddInternal("sourceDocumentId", Column(nameof(SourcedEntity.SourceDocumentId)));
-        AddInternal("sourceReference", Column(nameof(SourcedEntity.SourceReference)));
-        AddInternal("synthetic", Column(nameof(SourcedEntity.Synthetic)));
-        AddInternal("syntheticFields", Column(nameof(SourcedEntity.SyntheticFields)));
+        AddInternal("sourceDocumentId", Column(nameof(SourcedEntity.SourceDocumentId)), provenance: true);
+        AddInternal("sourceReference", Column(nameof(SourcedEntity.SourceReference)), provenance: true);
+        AddInternal("synthetic", Column(nameof(SourcedEntity.Synthetic)), provenance: true);
+        AddInternal("syntheticFields", Column(nameof(SourcedEntity.SyntheticFields)), provenance: true);
         descriptor.HasProvenance = true;
         return this;
     }

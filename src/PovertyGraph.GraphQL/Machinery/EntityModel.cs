@@ -24,6 +24,8 @@ public sealed class ScalarField
     public IGraphType? EnumType { get; init; }
     /// <summary>Read by the server but not exposed as a field (foreign keys, provenance columns).</summary>
     public bool Internal { get; init; }
+    /// <summary>One of the provenance columns (read only when a selection asks for <c>provenance</c>).</summary>
+    public bool Provenance { get; init; }
     /// <summary>For Kind == Id: the type name global IDs of this field carry.</summary>
     public string? EntityName { get; init; }
 }

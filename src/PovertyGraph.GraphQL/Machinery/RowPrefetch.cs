@@ -41,7 +41,7 @@ public sealed class RowPrefetch
         var names = fields.Select(f => f.Name.StringValue).ToHashSet(StringComparer.Ordinal);
         // The row's ID and foreign keys always (cheap, and the resolvers' fallbacks use them); provenance when asked.
         var needed = type.Fields.Where(f => f.Kind == ScalarKind.Id || names.Contains(f.Name)
-                                            || (f.Internal && (!IsProvenance(f.Name) || names.Contains("provenance"))))
+                                            || (f.Internal && (!f.Provenance || names.Contains("provenance"))))
             .Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         if (depth >= MaxDepth) return new RowPrefetch(needed, [], []);
         var related = new List<(ToOneRelation, RowPrefetch)>();
@@ -60,8 +60,6 @@ public sealed class RowPrefetch
                             && Selections.FieldNodes(document, f.SelectionSet).Any(c => c.Name.StringValue == "totalCount"))).ToList();
         return new RowPrefetch(needed, related, counts);
     }
-
-    private static bool IsProvenance(string field) => field is "sourceDocumentId" or "sourceReference" or "synthetic" or "syntheticFields";
 
     /// <summary>The row selection sets of a connection field: <c>nodes { … }</c> and <c>edges { node { … } }</c>.</summary>
     public static IEnumerable<GraphQLSelectionSet> RowsOf(GraphQLField connection, GraphQLDocument document)
