@@ -164,19 +164,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
             {
             }
         }
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
-        {
-        }
-        _process.Dispose();
+        await ChildProcessExit.KillTreeAndDisposeAsync(_process);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             try

@@ -157,19 +157,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
-        {
-        }
-        _process.Dispose();
+        await ChildProcessExit.KillTreeAndDisposeAsync(_process);
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
         {
             try
