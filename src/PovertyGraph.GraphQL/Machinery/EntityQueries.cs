@@ -38,6 +38,11 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
     private static readonly MethodInfo EnumerableCount = Method(typeof(Enumerable), "Count", 1, _ => true);
     private static readonly MethodInfo EnumerableContains = Method(typeof(Enumerable), "Contains", 2, _ => true);
 
+    private static readonly MethodInfo QueryableGroupBy = Method(typeof(Queryable), "GroupBy", 2, p => p[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
+    private static readonly MethodInfo QueryableSelect = Method(typeof(Queryable), "Select", 2, p => p[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
+    /// <summary>Enumerable.Sum/Average/Min/Max by name and result type, looked up once (aggregate queries are built per request).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, Type Result), MethodInfo> EnumerableAggregates = new();
+
     private static MethodInfo Method(Type owner, string name, int parameters, Func<ParameterInfo[], bool> match) =>
         owner.GetMethods().Single(m => m.Name == name && m.GetParameters().Length == parameters && match(m.GetParameters()));
 
@@ -235,8 +240,7 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         var rawKeyType = typeof(RawGroupKey<,,,,>).MakeGenericType(rawTypes);
         var key = Expression.Lambda(Expression.MemberInit(Expression.New(rawKeyType),
             raw.Select((r, i) => Expression.Bind(rawKeyType.GetProperty("V" + i)!, r))), x);
-        var groupBy = Method(typeof(Queryable), "GroupBy", 2, p => p[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2)
-            .MakeGenericMethod(typeof(T), rawKeyType);
+        var groupBy = QueryableGroupBy.MakeGenericMethod(typeof(T), rawKeyType);
         var grouped = query.Provider.CreateQuery(Expression.Call(groupBy, query.Expression, Expression.Quote(key)));
         var groupingType = typeof(IGrouping<,>).MakeGenericType(rawKeyType, typeof(T));
         var g = Expression.Parameter(groupingType, "g");
@@ -249,8 +253,7 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
             bindings.Add(Expression.Bind(typeof(GroupKey).GetProperty("K" + i)!, AsInt(Expression.Property(groupKey, "V" + slot++))));
         var keyValue = Expression.MemberInit(Expression.New(typeof(GroupKey)), bindings);
         var selector = Expression.Lambda(Aggregates(g, request, keyValue), g);
-        var select = Method(typeof(Queryable), "Select", 2, p => p[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2)
-            .MakeGenericMethod(groupingType, typeof(AggregateRow));
+        var select = QueryableSelect.MakeGenericMethod(groupingType, typeof(AggregateRow));
         return (IQueryable<AggregateRow>)grouped.Provider.CreateQuery<AggregateRow>(Expression.Call(select, grouped.Expression, Expression.Quote(selector)));
     }
 
@@ -292,10 +295,10 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         var x = Expression.Parameter(typeof(T), "x");
         var body = ParameterReplacer.Apply(field, x);
         var selector = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(T), resultType), Expression.Convert(body, resultType), x);
-        var method = typeof(Enumerable).GetMethods().Single(m => m.Name == name && m.IsGenericMethodDefinition
-            && m.GetGenericArguments().Length == 1 && m.GetParameters().Length == 2
+        var method = EnumerableAggregates.GetOrAdd((name, resultType), key => typeof(Enumerable).GetMethods().Single(m => m.Name == key.Name
+            && m.IsGenericMethodDefinition && m.GetGenericArguments().Length == 1 && m.GetParameters().Length == 2
             && m.GetParameters()[1].ParameterType is { IsGenericType: true } selectorType
-            && selectorType.GetGenericTypeDefinition() == typeof(Func<,>) && selectorType.GetGenericArguments()[1] == resultType);
+            && selectorType.GetGenericTypeDefinition() == typeof(Func<,>) && selectorType.GetGenericArguments()[1] == key.Result));
         return Expression.Call(method.MakeGenericMethod(typeof(T)), g, selector);
     }
 }
