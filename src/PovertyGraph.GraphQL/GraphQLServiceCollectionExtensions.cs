@@ -26,11 +26,13 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton(paging);
         services.AddSingleton(ApiModel.Build());
         services.AddSingleton(new CursorCodec(Encoding.UTF8.GetBytes(paging.CursorKey)));
+        services.AddSingleton(new PreparedPages(paging.PreparedPages));
         services.TryAddSingleton<IStatisticsProtection, CellKeyProtection>();
         services.TryAddScoped<IViewerAccessor, PublicViewerAccessor>();
         services.AddScoped(sp => new QueryRuntime(
             sp.GetRequiredService<IDbContextFactory<PovertyGraphDbContext>>(), sp.GetRequiredService<EntityModel>(), paging,
-            sp.GetRequiredService<CursorCodec>(), sp.GetRequiredService<IStatisticsProtection>(), sp.GetRequiredService<IViewerAccessor>().Current));
+            sp.GetRequiredService<CursorCodec>(), sp.GetRequiredService<IStatisticsProtection>(), sp.GetRequiredService<IViewerAccessor>().Current,
+            sp.GetRequiredService<PreparedPages>()));
         services.AddGraphQL(b => b
             .AddSchema<PovertyGraphSchema>()
             .AddGraphTypes(typeof(PovertyGraphSchema).Assembly)

@@ -13,7 +13,9 @@ namespace PovertyGraph.GraphQL.Machinery;
 public abstract class EntityQueries
 {
     /// <summary>A page; with <paramref name="withTotal"/> the same statement also counts every row the filter matched.</summary>
-    public abstract Task<Page> PageAsync(QueryRuntime runtime, ConnectionArguments args, CancellationToken ct, RowPrefetch? prefetch = null, bool withTotal = false);
+    /// <summary>With <paramref name="prepare"/> (a root page), a request seen before runs as a <see cref="PreparedPage"/>.</summary>
+    public abstract Task<Page> PageAsync(QueryRuntime runtime, ConnectionArguments args, CancellationToken ct, RowPrefetch? prefetch = null, bool withTotal = false,
+        PreparedPages.Key? prepare = null);
     public abstract Task<int> CountAsync(QueryRuntime runtime, IDictionary<string, object?>? where, CancellationToken ct);
     public abstract Task<IReadOnlyDictionary<object, EntityRow>> ByKeysAsync(QueryRuntime runtime, IReadOnlyCollection<object> keys, CancellationToken ct);
     public abstract Task<IReadOnlyDictionary<int, Page>> ChildPagesAsync(QueryRuntime runtime, ToManyRelation relation, IReadOnlyCollection<int> parentIds, ConnectionArguments args, CancellationToken ct, RowPrefetch? prefetch = null);
@@ -53,8 +55,10 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         return query;
     }
 
-    public override async Task<Page> PageAsync(QueryRuntime runtime, ConnectionArguments args, CancellationToken ct, RowPrefetch? prefetch = null, bool withTotal = false)
+    public override async Task<Page> PageAsync(QueryRuntime runtime, ConnectionArguments args, CancellationToken ct, RowPrefetch? prefetch = null, bool withTotal = false,
+        PreparedPages.Key? prepare = null)
     {
+        if (runtime.Prepared.Find(prepare) is { } ready) return await RunAsync(runtime, ready, args, ct);
         var (size, backward) = args.Window(runtime.Paging);
         var keys = runtime.Sorts.Build(type, args.Order);
         var x = Expression.Parameter(typeof(T), "x");
@@ -70,12 +74,40 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         if (after != null) query = query.Where((Expression<Func<T, bool>>)Keyset.After(keys, after, reverse: false, x));
         if (before != null) query = query.Where((Expression<Func<T, bool>>)Keyset.After(keys, before, reverse: true, x));
         query = Keyset.OrderBy(query, keys, reverse: backward);
-        var values = await query.Take(size + 1).Select((Expression<Func<T, object?[]>>)plan.Selector).ToListAsync(ct);
-        int? totalCount = !withTotal ? null
-            : values.Count > 0 ? Convert.ToInt32(values[0][plan.ExtraStart + keys.Count], System.Globalization.CultureInfo.InvariantCulture)
-            : after == null && before == null ? 0 // nothing matched at all
+        var rows = query.Take(size + 1).Select((Expression<Func<T, object?[]>>)plan.Selector);
+        var shape = new PageShape(plan, keys, size, backward, after != null || before != null, withTotal);
+        if (prepare is { } key && runtime.Prepared.ShouldPrepare(key))
+        {
+            // Seen before: compile it (once) and run it compiled from now on.
+            var prepared = new PreparedPage(PreparedPage.Compile(rows), shape);
+            runtime.Prepared.Store(key, prepared);
+            return await RunAsync(runtime, prepared, args, ct, db);
+        }
+        return ToPage(runtime, shape, await rows.ToListAsync(ct), args);
+    }
+
+    private static async Task<Page> RunAsync(QueryRuntime runtime, PreparedPage page, ConnectionArguments args, CancellationToken ct, PovertyGraphDbContext? db = null)
+    {
+        var own = db == null ? runtime.CreateDbContext() : null;
+        try
+        {
+            var values = new List<object?[]>(page.Shape.Size + 1);
+            await foreach (var row in page.Rows(db ?? own!).WithCancellation(ct)) values.Add(row);
+            return ToPage(runtime, page.Shape, values, args);
+        }
+        finally
+        {
+            if (own != null) await own.DisposeAsync();
+        }
+    }
+
+    private static Page ToPage(QueryRuntime runtime, PageShape page, List<object?[]> values, ConnectionArguments args)
+    {
+        int? totalCount = !page.WithTotal ? null
+            : values.Count > 0 ? Convert.ToInt32(values[0][page.Plan.ExtraStart + page.Keys.Count], System.Globalization.CultureInfo.InvariantCulture)
+            : !page.HasCursor ? 0 // nothing matched at all
             : null; // an empty page past a cursor says nothing about the total
-        return MakePage(runtime, plan, keys, values, size, backward, args) with { TotalCount = totalCount };
+        return MakePage(runtime, page.Plan, page.Keys, values, page.Size, page.Backward, args) with { TotalCount = totalCount };
     }
 
     private static readonly MethodInfo QueryableCount = typeof(Queryable).GetMethods()

@@ -14,6 +14,8 @@ public sealed class PagingOptions
     public int MaxDepth { get; set; } = 25;
     /// <summary>HMAC key for cursors; any stable secret (cursors stay valid while it does not change).</summary>
     public string CursorKey { get; set; } = "povertygraph-development-cursor-key";
+    /// <summary>Most root page requests kept compiled (see <see cref="PreparedPages"/>); 0 turns preparing off.</summary>
+    public int PreparedPages { get; set; } = 1000;
 }
 
 /// <summary>The arguments every collection field takes.</summary>

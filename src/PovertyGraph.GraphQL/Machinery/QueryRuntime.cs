@@ -16,8 +16,9 @@ public sealed class QueryRuntime
     private readonly ConcurrentDictionary<object, object> _loaders = new();
 
     public QueryRuntime(IDbContextFactory<PovertyGraphDbContext> factory, EntityModel model, PagingOptions paging, CursorCodec cursors,
-        IStatisticsProtection statistics, Viewer viewer)
+        IStatisticsProtection statistics, Viewer viewer, PreparedPages? prepared = null)
     {
+        Prepared = prepared ?? new PreparedPages(0);
         _factory = factory;
         Model = model;
         Paging = paging;
@@ -35,6 +36,8 @@ public sealed class QueryRuntime
     public Viewer Viewer { get; }
     public FilterBuilder Filters { get; }
     public SortBuilder Sorts { get; }
+    /// <summary>Root pages compiled for repeats (shared by all requests).</summary>
+    public PreparedPages Prepared { get; }
 
     private long _rows;
 
