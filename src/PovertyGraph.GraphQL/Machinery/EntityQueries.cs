@@ -76,12 +76,19 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         query = Keyset.OrderBy(query, keys, reverse: backward);
         var rows = query.Take(size + 1).Select((Expression<Func<T, object?[]>>)plan.Selector);
         var shape = new PageShape(plan, keys, size, backward, after != null || before != null, withTotal);
-        if (prepare is { } key && runtime.Prepared.ShouldPrepare(key))
+        if (prepare is { } key && runtime.Prepared.ShouldPrepare(key) && PreparedPage.TryCompile(rows, shape) is { } prepared)
         {
-            // Seen before: compile it (once) and run it compiled from now on.
-            var prepared = new PreparedPage(PreparedPage.Compile(rows), shape);
-            runtime.Prepared.Store(key, prepared);
-            return await RunAsync(runtime, prepared, args, ct, db);
+            // Seen before: compiled once (EF compiles on the first run), run compiled from now on.
+            try
+            {
+                var page = await RunAsync(runtime, prepared, args, ct, db);
+                runtime.Prepared.Store(key, prepared);
+                return page;
+            }
+            catch (InvalidOperationException)
+            {
+                // A shape EF compiles only as an ordinary query: it stays one (the key is not offered again).
+            }
         }
         return ToPage(runtime, shape, await rows.ToListAsync(ct), args);
     }

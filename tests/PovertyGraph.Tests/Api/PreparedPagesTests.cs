@@ -37,12 +37,12 @@ public sealed class PreparedPagesTests(PovertyGraphFactory factory)
     {
         var query = VillagePage.Replace("preparedVillages", "repeated");
         var variables = new { area = "WEST_ARID_SALINE", first = 20 };
-        var before = Prepared.PreparedCount;
+        var before = Prepared.TotalPrepared;
 
         var first = await Json(query, variables, Tokens.Official);
-        Assert.Equal(before, Prepared.PreparedCount);
+        Assert.Equal(before, Prepared.TotalPrepared);
         var second = await Json(query, variables, Tokens.Official);
-        Assert.Equal(before + 1, Prepared.PreparedCount);
+        Assert.Equal(before + 1, Prepared.TotalPrepared);
 
         var log = factory.Services.GetRequiredService<SqlCommandLog>();
         string third;
@@ -51,7 +51,7 @@ public sealed class PreparedPagesTests(PovertyGraphFactory factory)
             third = await Json(query, variables, Tokens.Official);
             Assert.Single(recording.Commands); // still one statement: page, county join, counts and total
         }
-        Assert.Equal(before + 1, Prepared.PreparedCount);
+        Assert.Equal(before + 1, Prepared.TotalPrepared);
         Assert.Equal(first, second);
         Assert.Equal(first, third);
         var page = JsonNode.Parse(first)!["repeated"]!;
@@ -117,10 +117,10 @@ public sealed class PreparedPagesTests(PovertyGraphFactory factory)
     public async Task NGO_pages_depend_on_the_partner_villages_and_are_never_prepared()
     {
         const string query = "{ ngoPage: households(first: 5) { nodes { id headName } } }";
-        var before = Prepared.Count;
+        var before = Prepared.TotalSightings;
         var answers = new List<string>();
         for (var i = 0; i < 3; i++) answers.Add(await Json(query, null, Tokens.Ngo()));
-        Assert.Equal(before, Prepared.Count);
+        Assert.Equal(before, Prepared.TotalSightings);
         Assert.All(answers, a => Assert.Equal(answers[0], a));
     }
 
@@ -128,14 +128,45 @@ public sealed class PreparedPagesTests(PovertyGraphFactory factory)
     public async Task Bad_arguments_fail_every_time_and_are_never_prepared()
     {
         const string query = "{ tooLarge: villages(first: 100000) { nodes { id } } }";
-        var before = Prepared.PreparedCount;
+        var before = Prepared.TotalPrepared;
         for (var i = 0; i < 3; i++)
         {
             var (status, body) = await factory.PostAsync(query, null, Tokens.Official);
             Assert.Equal(200, status);
             Assert.Contains("maximum page size", body["errors"]![0]!["message"]!.GetValue<string>());
         }
-        Assert.Equal(before, Prepared.PreparedCount);
+        Assert.Equal(before, Prepared.TotalPrepared);
+    }
+
+    [Fact]
+    public async Task Input_reaches_a_prepared_pages_sql_only_as_a_parameter()
+    {
+        const string query = """query($n: String) { hostile: villages(where: {name: {eq: $n}}) { nodes { id name } } }""";
+        const string name = "x' OR 1=1 --";
+        var log = factory.Services.GetRequiredService<SqlCommandLog>();
+        var before = Prepared.TotalPrepared;
+        for (var i = 0; i < 3; i++)
+        {
+            using var recording = log.Record();
+            var data = await factory.QueryAsync(query, new { n = name }, Tokens.Official);
+            Assert.Empty(data["hostile"]!["nodes"]!.AsArray());
+            var sql = Assert.Single(recording.Commands);
+            Assert.DoesNotContain("1=1", sql);
+            Assert.Matches("\"Name\" = @\\w+", sql);
+        }
+        Assert.Equal(before + 1, Prepared.TotalPrepared); // the second and third runs were the prepared page
+    }
+
+    [Fact]
+    public async Task A_page_with_more_values_than_EF_compiles_keeps_running_unprepared()
+    {
+        var names = string.Join(", ", Enumerable.Range(0, PreparedPage.MaxParameters + 1).Select(i => $"{{name: {{eq: \"v{i}\"}}}}"));
+        var query = $"{{ manyValues: villages(where: {{or: [{names}]}}) {{ totalCount nodes {{ id }} }} }}";
+        var before = Prepared.TotalPrepared;
+        var answers = new List<string>();
+        for (var i = 0; i < 3; i++) answers.Add(await Json(query, null, Tokens.Official));
+        Assert.Equal(before, Prepared.TotalPrepared);
+        Assert.All(answers, a => Assert.Equal("""{"manyValues":{"totalCount":0,"nodes":[]}}""", a));
     }
 
     [Fact]
@@ -171,3 +202,4 @@ public sealed class PreparedPagesTests(PovertyGraphFactory factory)
         Assert.Null(new PreparedPages(0).KeyFor(null!, new Viewer(Role.Official)));
     }
 }
+
