@@ -39,10 +39,7 @@ public sealed class PreparedPages(int capacity)
     /// <summary>Requests seen (prepared or not yet).</summary>
     public int Count => _entries.Count;
 
-    /// <summary>Requests prepared (compiled).</summary>
-    public int PreparedCount => _entries.Values.Count(e => e.Page != null);
-
-    /// <summary>Sightings noted and pages prepared since start (they only grow, unlike the counts above).</summary>
+    /// <summary>Sightings noted and pages prepared since start (they only grow, unlike <see cref="Count"/>).</summary>
     public long TotalSightings => Interlocked.Read(ref _sightings);
     public long TotalPrepared => Interlocked.Read(ref _prepared);
     private long _sightings, _prepared;
