@@ -73,8 +73,9 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
         var plan = runtime.Plan(type, keys, prefetch, total == null ? null : [total]);
         if (after != null) query = query.Where((Expression<Func<T, bool>>)Keyset.After(keys, after, reverse: false, x));
         if (before != null) query = query.Where((Expression<Func<T, bool>>)Keyset.After(keys, before, reverse: true, x));
-        query = Keyset.OrderBy(query, keys, reverse: backward);
-        var rows = query.Take(size + 1).Select((Expression<Func<T, object?[]>>)plan.Selector);
+        query = Keyset.OrderBy(query, keys, reverse: backward).Take(size + 1);
+        if (plan.HasCounts) query = Keyset.OrderBy(db.Set<T>().Where(IdIn(query)), keys, reverse: backward);
+        var rows = query.Select((Expression<Func<T, object?[]>>)plan.Selector);
         var shape = new PageShape(plan, keys, size, backward, after != null || before != null, withTotal);
         if (prepare is { } key && runtime.Prepared.ShouldPrepare(key) && PreparedPage.TryCompile(rows, shape) is { } prepared)
         {
@@ -115,6 +116,19 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
             : !page.HasCursor ? 0 // nothing matched at all
             : null; // an empty page past a cursor says nothing about the total
         return MakePage(runtime, page.Plan, page.Keys, values, page.Size, page.Backward, args) with { TotalCount = totalCount };
+    }
+
+    /// <summary>
+    /// x => page.Select(p => p.Id).Contains(x.Id). A database computes a row's whole SELECT list before it sorts, so
+    /// a page whose rows carry correlated counts would count the children of every row the filter matched; selecting
+    /// the page's IDs first (sort and limit in a subquery) and the row columns around it counts them for the page only.
+    /// </summary>
+    private Expression<Func<T, bool>> IdIn(IQueryable<T> page)
+    {
+        var id = type.Fields[0].Expression;
+        var ids = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), id.ReturnType], page.Expression, Expression.Quote(id));
+        var x = Expression.Parameter(typeof(T), "x"); // not the subquery's own parameter: EF rewrites each lambda apart
+        return Expression.Lambda<Func<T, bool>>(Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [id.ReturnType], ids, ParameterReplacer.Apply(id, x)), x);
     }
 
     private static readonly MethodInfo QueryableCount = typeof(Queryable).GetMethods()

@@ -93,6 +93,9 @@ public sealed class ProjectionPlan
     private readonly Dictionary<string, (int Offset, ProjectionPlan Plan)> _related = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
 
+    /// <summary>True when each row carries correlated child counts (subqueries evaluated per row).</summary>
+    public bool HasCounts => _counts.Count > 0;
+
     /// <summary>Number of columns a row of this plan has.</summary>
     public int Width { get; }
 

@@ -183,6 +183,46 @@ public sealed class RowPrefetchTests(PovertyGraphFactory factory)
     };
 
     [Fact]
+    public async Task Counted_pages_sort_and_limit_their_ids_first_and_page_like_uncounted_ones()
+    {
+        // A nullable key first, then a to-one key: the order the ID subquery and the outer statement must both keep.
+        const string order = "order: [{plannedExitYear: DESC}, {county: {name: ASC}}, {name: ASC}]";
+        string Query(string args, bool counted) => $$"""
+            { villages({{args}}, {{order}}) {
+                edges { cursor node { id {{(counted ? "projects { totalCount } households { totalCount }" : "")}} } }
+                pageInfo { hasNextPage hasPreviousPage } } }
+            """;
+        var counts = Sql("SELECT v.Id, (SELECT COUNT(*) FROM Projects p WHERE p.VillageId = v.Id), (SELECT COUNT(*) FROM Households h WHERE h.VillageId = v.Id) FROM Villages v")
+            .ToDictionary(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture), r => (P: Convert.ToInt32(r[1], CultureInfo.InvariantCulture), H: Convert.ToInt32(r[2], CultureInfo.InvariantCulture)));
+
+        var (first, statements) = await Recorded(Query("first: 7", counted: true), null, Official);
+        var statement = Assert.Single(statements);
+        // The counts sit outside the sorted, limited ID subquery, so only the page's rows are counted.
+        var subquery = statement.IndexOf("IN (", StringComparison.Ordinal);
+        Assert.True(subquery > 0, statement);
+        Assert.True(statement.IndexOf("FROM \"Households\"", StringComparison.Ordinal) < subquery, statement);
+        Assert.Contains("LIMIT", statement[subquery..]);
+
+        var cursor = first["villages"]!["edges"]![3]!["cursor"]!.GetValue<string>();
+        foreach (var args in new[] { "first: 7", $"first: 9, after: \"{cursor}\"", $"last: 2, before: \"{cursor}\"", "last: 5" })
+        {
+            var counted = (await factory.QueryAsync(Query(args, counted: true), null, Official))["villages"]!;
+            var plain = (await factory.QueryAsync(Query(args, counted: false), null, Official))["villages"]!;
+            Assert.Equal(plain["pageInfo"]!.ToJsonString(), counted["pageInfo"]!.ToJsonString());
+            var ids = plain["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList();
+            Assert.NotEmpty(ids);
+            Assert.Equal(ids, counted["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()));
+            Assert.Equal(plain["edges"]!.AsArray().Select(e => e!["cursor"]!.GetValue<string>()), counted["edges"]!.AsArray().Select(e => e!["cursor"]!.GetValue<string>()));
+            foreach (var node in counted["edges"]!.AsArray().Select(e => e!["node"]!))
+            {
+                var expected = counts[GlobalId.DecodeFor(node["id"]!.GetValue<string>(), "Village")];
+                Assert.Equal(expected.P, node["projects"]!["totalCount"]!.GetValue<int>());
+                Assert.Equal(expected.H, node["households"]!["totalCount"]!.GetValue<int>());
+            }
+        }
+    }
+
+    [Fact]
     public async Task Columns_that_are_not_selected_are_not_read()
     {
         var (_, narrow) = await Recorded("{ households(first: 5) { nodes { id memberCount } } }", null, Official);
