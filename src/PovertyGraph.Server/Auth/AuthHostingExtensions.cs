@@ -28,8 +28,14 @@ public static class AuthHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new ValidatedTokenCache(sp.GetRequiredService<IOptions<AuthOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+            .Configure<IOptions<AuthOptions>, ValidatedTokenCache>((jwt, auth, cache) =>
+            {
+                Configure(jwt, auth.Value);
+                jwt.Events = cache.Events();
+            });
 
         services.AddHttpContextAccessor();
         services.TryAddSingleton<OrganizationDirectory>();

@@ -59,13 +59,13 @@ public sealed class BearerTokenGate
         var token = header[BearerPrefix.Length..].Trim();
         if (token.Length == 0)
             return TokenRejection.MissingToken;
-        var validAlgorithms = _jwtOptions.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters.ValidAlgorithms;
-        if (Inspect(token, validAlgorithms) is { } structural)
-            return structural;
-
         var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (!result.Succeeded)
         {
+            // Structural faults have clearer reasons than the validator's (a token that validated has none).
+            var validAlgorithms = _jwtOptions.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters.ValidAlgorithms;
+            if (Inspect(token, validAlgorithms) is { } structural)
+                return structural;
             if (result.Failure is { } failure && TokenRejection.Describe(failure) == TokenRejection.NotValidated)
                 _logger.LogWarning(failure, "Bearer token could not be validated");
             return TokenRejection.Describe(result.Failure);
