@@ -16,6 +16,8 @@ public sealed class ConnectionSource
     private readonly EntityRow? _parent;
     private Deferred<Page>? _page;
     private PreparedPages.Key? _prepared;
+    /// <summary>The prepared page of this exact request, if there is one: it already knows what the field selects.</summary>
+    private PreparedPage? _ready;
 
     private ConnectionSource(QueryRuntime runtime, EntityDescriptor type, ConnectionArguments args, IResolveFieldContext context,
         EntityDescriptor? parentType, ToManyRelation? relation, EntityRow? parent)
@@ -34,8 +36,11 @@ public sealed class ConnectionSource
         if (parent == null && relation == null)
         {
             _prepared = runtime.Prepared.KeyFor(context, runtime.Viewer);
-            if (runtime.Prepared.Find(_prepared) != null) return; // these arguments passed every check when it was prepared
+            _ready = runtime.Prepared.Find(_prepared);
+            if (_ready != null) return; // these arguments passed every check when it was prepared
         }
+        // No arguments (the common nested case, once per parent row): nothing to check but the default window.
+        if (ReferenceEquals(args, ConnectionArguments.None) && runtime.Paging.DefaultPageSize <= runtime.Paging.MaxPageSize) return;
         // Check every argument up front (paging window, access to filtered and sorted fields), so a forbidden
         // or bad argument fails even when only totalCount or aggregates are asked for. The arguments of one field
         // are the same for all its parents, so a nested connection checks them once, not once per parent.
@@ -80,6 +85,8 @@ public sealed class ConnectionSource
     public Deferred<Page> Page()
     {
         if (_page != null) return _page;
+        if (_ready != null && !_rowsAreTheSelection)
+            return _page = new Deferred<Page>(ct => _runtime.Engine(Type).PageAsync(_runtime, Args, ct, ready: _ready));
         var shape = FieldShape;
         if (Relation == null)
         {
@@ -100,7 +107,7 @@ public sealed class ConnectionSource
     {
         if (Relation == null)
         {
-            if (!FieldShape.SelectsPage) return new Deferred<int>(ct => _runtime.Engine(Type).CountAsync(_runtime, Args.Where, ct));
+            if (_ready == null && !FieldShape.SelectsPage) return new Deferred<int>(ct => _runtime.Engine(Type).CountAsync(_runtime, Args.Where, ct));
             var page = Page();
             return new Deferred<int>(async ct => (await page.GetResultAsync(ct)).TotalCount
                                                  ?? await _runtime.Engine(Type).CountAsync(_runtime, Args.Where, ct));

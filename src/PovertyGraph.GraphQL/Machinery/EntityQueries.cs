@@ -13,9 +13,12 @@ namespace PovertyGraph.GraphQL.Machinery;
 public abstract class EntityQueries
 {
     /// <summary>A page; with <paramref name="withTotal"/> the same statement also counts every row the filter matched.</summary>
-    /// <summary>With <paramref name="prepare"/> (a root page), a request seen before runs as a <see cref="PreparedPage"/>.</summary>
+    /// <summary>
+    /// With <paramref name="prepare"/> (a root page), a request seen before is prepared; <paramref name="ready"/>, its
+    /// <see cref="PreparedPage"/>, runs as it is (it was built with its own prefetch and total).
+    /// </summary>
     public abstract Task<Page> PageAsync(QueryRuntime runtime, ConnectionArguments args, CancellationToken ct, RowPrefetch? prefetch = null, bool withTotal = false,
-        PreparedPages.Key? prepare = null);
+        PreparedPages.Key? prepare = null, PreparedPage? ready = null);
     public abstract Task<int> CountAsync(QueryRuntime runtime, IDictionary<string, object?>? where, CancellationToken ct);
     public abstract Task<IReadOnlyDictionary<object, EntityRow>> ByKeysAsync(QueryRuntime runtime, IReadOnlyCollection<object> keys, CancellationToken ct);
     public abstract Task<IReadOnlyDictionary<int, Page>> ChildPagesAsync(QueryRuntime runtime, ToManyRelation relation, IReadOnlyCollection<int> parentIds, ConnectionArguments args, CancellationToken ct, RowPrefetch? prefetch = null);
@@ -56,9 +59,9 @@ public sealed class EntityQueries<T>(EntityDescriptor type) : EntityQueries wher
     }
 
     public override async Task<Page> PageAsync(QueryRuntime runtime, ConnectionArguments args, CancellationToken ct, RowPrefetch? prefetch = null, bool withTotal = false,
-        PreparedPages.Key? prepare = null)
+        PreparedPages.Key? prepare = null, PreparedPage? ready = null)
     {
-        if (runtime.Prepared.Find(prepare) is { } ready) return await RunAsync(runtime, ready, args, ct);
+        if (ready != null) return await RunAsync(runtime, ready, args, ct);
         var (size, backward) = args.Window(runtime.Paging);
         var keys = runtime.Sorts.Build(type, args.Order);
         var x = Expression.Parameter(typeof(T), "x");

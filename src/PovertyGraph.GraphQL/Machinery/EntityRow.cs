@@ -12,9 +12,12 @@ public sealed class EntityRow(ProjectionPlan plan, object?[] values)
     public ProjectionPlan Plan => plan;
     public object Id => values[0]!;
 
-    public object? Get(string field) => plan.Value(values, plan.Type.SlotOf(field));
+    public object? Get(string field) => Get(plan.Type.SlotOf(field));
 
-    public AccessLevel LevelOf(string field) => plan.LevelOf(values, plan.Type.SlotOf(field));
+    /// <summary>The value of the field in this slot of the type's fields (<see cref="EntityDescriptor.SlotOf"/>).</summary>
+    public object? Get(int slot) => plan.Value(values, slot);
+
+    public AccessLevel LevelOf(int slot) => plan.LevelOf(values, slot);
 
     /// <summary>The related row of a to-one relation, when the row's own statement fetched it (see <see cref="RowPrefetch"/>).</summary>
     public bool TryRelated(string relation, out EntityRow? row) => plan.TryRelated(values, relation, out row);

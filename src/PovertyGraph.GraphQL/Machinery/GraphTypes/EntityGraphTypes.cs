@@ -43,8 +43,11 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
             var f = field;
             var nullable = f.Kind != ScalarKind.Id && (f.Nullable || global::PovertyGraph.GraphQL.Access.AccessPolicy.IsProtected(N, f.Name));
             var scalar = TypeRefs.Named(TypeRefs.ScalarName(f));
+            // Looked up once here, not for every row: the field's slot and whether it is a personal identifier.
+            var slot = type.SlotOf(f.Name);
+            var identifier = global::PovertyGraph.GraphQL.Access.AccessPolicy.Identifiers.Contains((N, f.Name));
             graph.AddField(Field(f.Name, f.Description, nullable ? scalar : TypeRefs.NonNull(scalar),
-                c => Output(f, (EntityRow)c.Source!, c)));
+                c => Output(f, slot, identifier, (EntityRow)c.Source!, c)));
         }
         foreach (var relation in type.ToOne)
         {
@@ -75,11 +78,11 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
     }
 
     /// <summary>A field's value as the API shows it; full identifiers are noted for the audit log.</summary>
-    public static object? Output(ScalarField field, EntityRow row, IResolveFieldContext context)
+    public static object? Output(ScalarField field, int slot, bool identifier, EntityRow row, IResolveFieldContext context)
     {
         if (field.Kind == ScalarKind.Id) return GlobalId.Encode(row.Type.Name, row.Id);
-        var value = row.Get(field.Name);
-        if (value != null && Access.AccessPolicy.Identifiers.Contains((row.Type.Name, field.Name)) && row.LevelOf(field.Name) == Access.AccessLevel.Full)
+        var value = row.Get(slot);
+        if (identifier && value != null && row.LevelOf(slot) == Access.AccessLevel.Full)
             Runtime(context).Disclose(row.Type.Name == "Household" ? (int)row.Id : (int)row.Get("householdId")!, $"{row.Type.Name}.{field.Name}");
         return field.Kind == ScalarKind.Money && value is long yuan ? (decimal)yuan : value;
     }
