@@ -41,8 +41,9 @@ public static class GraphQLServiceCollectionExtensions
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
             .AddComplexityAnalyzer(o => o.MaxDepth = paging.MaxDepth)
             .AddDocumentListener<AuditListener>(global::GraphQL.DI.ServiceLifetime.Singleton)
-            // Serial: a level's data-loader statements still batch; resolvers run without a task per field.
-            .AddExecutionStrategy<global::GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            // Serial: a level's data-loader statements still batch; resolvers run without a task per field, and
+            // row fields without a resolve-field context (DirectExecutionStrategy).
+            .AddExecutionStrategy<DirectExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .ConfigureExecution<RequestRuntime>()
             .ConfigureExecution<DocumentCache>());
         services.AddSingleton<ISchema>(sp => sp.GetRequiredService<PovertyGraphSchema>());

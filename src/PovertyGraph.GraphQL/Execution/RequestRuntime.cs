@@ -26,8 +26,11 @@ public sealed class RequestRuntime : IConfigureExecution
     }
 
     /// <summary>The runtime of the request <paramref name="context"/> belongs to.</summary>
-    public static QueryRuntime Of(IResolveFieldContext context) =>
-        context.UserContext.TryGetValue(Key, out var value) && value is QueryRuntime runtime
+    public static QueryRuntime Of(IResolveFieldContext context) => Of(context.UserContext);
+
+    /// <summary>The runtime of the request whose user context this is.</summary>
+    public static QueryRuntime Of(IDictionary<string, object?> userContext) =>
+        userContext.TryGetValue(Key, out var value) && value is QueryRuntime runtime
             ? runtime
             : throw new InvalidOperationException("no query runtime: the schema must run through an executer configured by AddPovertyGraphGraphQL");
 }

@@ -29,8 +29,15 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
     /// <summary>The request's runtime (attached to the user context before execution by <see cref="Execution.RequestRuntime"/>).</summary>
     public static QueryRuntime Runtime(IResolveFieldContext context) => Execution.RequestRuntime.Of(context);
 
+    /// <summary>The request's runtime, from the user context a <see cref="SourceResolver"/> is given.</summary>
+    public static QueryRuntime Runtime(IDictionary<string, object?> userContext) => Execution.RequestRuntime.Of(userContext);
+
     private static FieldType Field(string name, string description, IGraphType type, Func<IResolveFieldContext, object?> resolve, QueryArguments? args = null) =>
         new() { Name = name, Description = description, ResolvedType = type, Resolver = new FuncFieldResolver<object?>(resolve), Arguments = args };
+
+    /// <summary>A field whose value depends only on its parent value and the request (see <see cref="SourceResolver"/>).</summary>
+    private static FieldType Field(string name, string description, IGraphType type, Func<object, IDictionary<string, object?>, object?> resolve) =>
+        new() { Name = name, Description = description, ResolvedType = type, Resolver = new SourceResolver(resolve) };
 
     // ------------------------------------------------------------ object type
 
@@ -47,19 +54,19 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
             var slot = type.SlotOf(f.Name);
             var identifier = global::PovertyGraph.GraphQL.Access.AccessPolicy.Identifiers.Contains((N, f.Name));
             graph.AddField(Field(f.Name, f.Description, nullable ? scalar : TypeRefs.NonNull(scalar),
-                c => Output(f, slot, identifier, (EntityRow)c.Source!, c)));
+                (source, user) => Output(f, slot, identifier, (EntityRow)source, user)));
         }
         foreach (var relation in type.ToOne)
         {
             var r = relation;
             var target = model.For(r.Target);
             var fk = type.Field(r.ForeignKey);
-            graph.AddField(Field(r.Name, r.Description, fk.Nullable ? TypeRefs.Named(target.Name) : TypeRefs.NonNull(target.Name), c =>
+            graph.AddField(Field(r.Name, r.Description, fk.Nullable ? TypeRefs.Named(target.Name) : TypeRefs.NonNull(target.Name), (source, user) =>
             {
-                var row = (EntityRow)c.Source!;
+                var row = (EntityRow)source;
                 if (row.TryRelated(r.Name, out var related)) return related; // joined into the row's own statement
                 var key = row.Get(r.ForeignKey);
-                return key == null ? null : Runtime(c).LoadByKey(target, key);
+                return key == null ? null : Runtime(user).LoadByKey(target, key);
             }));
         }
         foreach (var relation in type.ToMany)
@@ -72,18 +79,18 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
         }
         if (type.HasProvenance)
             graph.AddField(Field("provenance", "Where this row comes from: source document and place in it, and whether (or which fields) were generated.",
-                TypeRefs.NonNull(ProvenanceTypeName), c => ProvenanceValue.Of((EntityRow)c.Source!)));
+                TypeRefs.NonNull(ProvenanceTypeName), (source, _) => ProvenanceValue.Of((EntityRow)source)));
         graph.AddResolvedInterface(node); // validated on the spot, so after the fields
         return graph;
     }
 
     /// <summary>A field's value as the API shows it; full identifiers are noted for the audit log.</summary>
-    public static object? Output(ScalarField field, int slot, bool identifier, EntityRow row, IResolveFieldContext context)
+    public static object? Output(ScalarField field, int slot, bool identifier, EntityRow row, IDictionary<string, object?> userContext)
     {
         if (field.Kind == ScalarKind.Id) return GlobalId.Encode(row.Type.Name, row.Id);
         var value = row.Get(slot);
         if (identifier && value != null && row.LevelOf(slot) == Access.AccessLevel.Full)
-            Runtime(context).Disclose(row.Type.Name == "Household" ? (int)row.Id : (int)row.Get("householdId")!, $"{row.Type.Name}.{field.Name}");
+            Runtime(userContext).Disclose(row.Type.Name == "Household" ? (int)row.Id : (int)row.Get("householdId")!, $"{row.Type.Name}.{field.Name}");
         return field.Kind == ScalarKind.Money && value is long yuan ? (decimal)yuan : value;
     }
 
@@ -147,13 +154,13 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
     {
         var graph = new ObjectGraphType { Name = N + "Connection", Description = $"A page of {N} rows, with totals and aggregates over everything the filter matched." };
         graph.AddField(Field("totalCount", "Number of rows the filter matched (all pages).", TypeRefs.NonNull("Int"),
-            c => ((ConnectionSource)c.Source!).TotalCountValue()));
+            (source, _) => ((ConnectionSource)source).TotalCountValue()));
         graph.AddField(Field("nodes", "The rows of this page.", TypeRefs.ListOfNonNull(N),
-            c => ((ConnectionSource)c.Source!).Page().Then(p => p.Rows)));
+            (source, _) => ((ConnectionSource)source).Page().Then(p => p.Rows)));
         graph.AddField(Field("edges", "The rows of this page with their cursors.", TypeRefs.ListOfNonNull(N + "Edge"),
-            c => ((ConnectionSource)c.Source!).Page().Then(p => p.Rows.Select((r, i) => new EdgeValue(r, p.Cursors[i])).ToList())));
+            (source, _) => ((ConnectionSource)source).Page().Then(p => p.Rows.Select((r, i) => new EdgeValue(r, p.Cursors[i])).ToList())));
         graph.AddField(Field("pageInfo", "Where this page is in the whole list.", TypeRefs.NonNull(SharedTypes.PageInfo),
-            c => ((ConnectionSource)c.Source!).Page()));
+            (source, _) => ((ConnectionSource)source).Page()));
         graph.AddField(Field("aggregates", "Count, and sum, average, minimum and maximum of the numeric fields, over every row the filter matched (not only this page).",
             TypeRefs.NonNull(N + "Aggregates"),
             c => ((ConnectionSource)c.Source!).Aggregate(c.FieldAst, [], Selections.Aggregates(c, c.FieldAst.SelectionSet, type), true, null).Then(cells => cells[0])));
@@ -186,8 +193,8 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
     private ObjectGraphType Edge()
     {
         var graph = new ObjectGraphType { Name = N + "Edge", Description = $"A {N} row and its cursor." };
-        graph.AddField(Field("cursor", "Opaque cursor of this row under the query's order.", TypeRefs.NonNull("String"), c => ((EdgeValue)c.Source!).Cursor));
-        graph.AddField(Field("node", "The row.", TypeRefs.NonNull(N), c => ((EdgeValue)c.Source!).Row));
+        graph.AddField(Field("cursor", "Opaque cursor of this row under the query's order.", TypeRefs.NonNull("String"), (source, _) => ((EdgeValue)source).Cursor));
+        graph.AddField(Field("node", "The row.", TypeRefs.NonNull(N), (source, _) => ((EdgeValue)source).Row));
         return graph;
     }
 
@@ -214,9 +221,9 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
                         AggregateFunction.Sum => f.Kind == ScalarKind.Money ? "Decimal" : "Long",
                         _ => f.Kind == ScalarKind.Money ? "Decimal" : "Int",
                     };
-                    graph.AddField(Field(f.Name, f.Description, TypeRefs.Named(scalar), c =>
+                    graph.AddField(Field(f.Name, f.Description, TypeRefs.Named(scalar), (source, _) =>
                     {
-                        var cell = (PublishedCell)c.Source!;
+                        var cell = (PublishedCell)source;
                         if (cell.Suppressed) return null;
                         var value = cell.Row.Get(fn, index);
                         return value switch
@@ -241,16 +248,16 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
                 Description = grouped ? $"One group of {N} rows and its aggregates." : $"Aggregates over every {N} row the filter matched.",
             };
             if (grouped)
-                graph.AddField(Field("keys", "The values this group shares.", TypeRefs.NonNull(N + "GroupKeys"), c => (GroupValue)c.Source!));
+                graph.AddField(Field("keys", "The values this group shares.", TypeRefs.NonNull(N + "GroupKeys"), (source, _) => (GroupValue)source));
             graph.AddField(Field("count", grouped ? "Number of rows in the group (null when suppressed)." : "Number of rows the filter matched.",
                 grouped ? TypeRefs.Named("Int") : TypeRefs.NonNull("Int"),
-                c => grouped ? ((GroupValue)c.Source!).Cell is { Suppressed: false } cell ? cell.Row.Count : null : ((PublishedCell)c.Source!).Row.Count));
+                (source, _) => grouped ? ((GroupValue)source).Cell is { Suppressed: false } cell ? cell.Row.Count : null : ((PublishedCell)source).Row.Count));
             if (numeric.Count > 0)
                 foreach (var (_, name, description) in functions)
                     graph.AddField(Field(name, $"{description} of the numeric fields.", TypeRefs.Named(N + char.ToUpperInvariant(name[0]) + name[1..] + "Aggregates"),
-                        c => grouped ? ((GroupValue)c.Source!).Cell : c.Source));
+                        (source, _) => grouped ? ((GroupValue)source).Cell : source));
             graph.AddField(Field("suppressed", "True when the cell has too few households to publish; its values are then null (see the README's statistics rule).",
-                TypeRefs.NonNull("Boolean"), c => grouped ? ((GroupValue)c.Source!).Cell.Suppressed : ((PublishedCell)c.Source!).Suppressed));
+                TypeRefs.NonNull("Boolean"), (source, _) => grouped ? ((GroupValue)source).Cell.Suppressed : ((PublishedCell)source).Suppressed));
             yield return graph;
         }
 
@@ -265,7 +272,7 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
             var d = dimension;
             var keyType = d.Entity != null ? TypeRefs.Named(model.For(d.Entity).Name)
                 : TypeRefs.Named(TypeRefs.ScalarName(d.Field!));
-            keys.AddField(Field(d.KeyField, d.Description, keyType, c => ((GroupValue)c.Source!).Key(d, Runtime(c))));
+            keys.AddField(Field(d.KeyField, d.Description, keyType, (source, user) => ((GroupValue)source).Key(d, Runtime(user))));
         }
         yield return keys;
     }
@@ -275,11 +282,11 @@ public sealed class EntityGraphTypes(EntityModel model, EntityDescriptor type, I
     public static ObjectGraphType CreateProvenanceType()
     {
         var graph = new ObjectGraphType { Name = ProvenanceTypeName, Description = "Where a row comes from." };
-        graph.AddField(Field("source", "The document the row, or the totals it reproduces, come from.", TypeRefs.Named("SourceDocument"), c =>
-            ((ProvenanceValue)c.Source!).SourceId is { } id ? Runtime(c).LoadByKey(Runtime(c).Model.ByName("SourceDocument")!, id) : null));
-        graph.AddField(Field("reference", "Where in the document: table, chapter or paragraph.", TypeRefs.Named("String"), c => ((ProvenanceValue)c.Source!).Reference));
-        graph.AddField(Field("synthetic", "True when the row was generated (to reproduce published totals) rather than transcribed.", TypeRefs.NonNull("Boolean"), c => ((ProvenanceValue)c.Source!).Synthetic));
-        graph.AddField(Field("syntheticFields", "Fields of a transcribed row whose values were generated or supplied from general knowledge.", TypeRefs.ListOfNonNull("String"), c => ((ProvenanceValue)c.Source!).SyntheticFields));
+        graph.AddField(Field("source", "The document the row, or the totals it reproduces, come from.", TypeRefs.Named("SourceDocument"), (source, user) =>
+            ((ProvenanceValue)source).SourceId is { } id ? Runtime(user).LoadByKey(Runtime(user).Model.ByName("SourceDocument")!, id) : null));
+        graph.AddField(Field("reference", "Where in the document: table, chapter or paragraph.", TypeRefs.Named("String"), (source, _) => ((ProvenanceValue)source).Reference));
+        graph.AddField(Field("synthetic", "True when the row was generated (to reproduce published totals) rather than transcribed.", TypeRefs.NonNull("Boolean"), (source, _) => ((ProvenanceValue)source).Synthetic));
+        graph.AddField(Field("syntheticFields", "Fields of a transcribed row whose values were generated or supplied from general knowledge.", TypeRefs.ListOfNonNull("String"), (source, _) => ((ProvenanceValue)source).SyntheticFields));
         return graph;
     }
 }
