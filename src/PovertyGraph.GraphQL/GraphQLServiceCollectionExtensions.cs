@@ -47,6 +47,9 @@ public static class GraphQLServiceCollectionExtensions
             .ConfigureExecution<RequestRuntime>()
             .ConfigureExecution<DocumentCache>());
         services.AddSingleton<ISchema>(sp => sp.GetRequiredService<PovertyGraphSchema>());
+        // After AddGraphQL, so it replaces GraphQL.NET's validator (which it wraps).
+        services.AddSingleton<ConstantArgumentsValidator>();
+        services.AddSingleton<global::GraphQL.Validation.IDocumentValidator>(sp => sp.GetRequiredService<ConstantArgumentsValidator>());
         return services;
     }
 }

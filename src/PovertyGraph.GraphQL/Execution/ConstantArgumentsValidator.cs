@@ -1,0 +1,51 @@
+using System.Runtime.CompilerServices;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace PovertyGraph.GraphQL.Execution;
+
+/// <summary>
+/// GraphQL.NET's validator, which also parses every argument of the operation into typed values, on every request.
+/// A cached document (already validated: <see cref="DocumentCache"/> runs no rules on it) whose operation declares no
+/// variables has the same argument values every time, so they are parsed once per operation node and reused. Each
+/// request gets its own copy of the lookup tables, because execution adds entries to them when it merges fields.
+/// Anything else (first sight, rules to run, variables) is validated in full.
+/// </summary>
+public sealed class ConstantArgumentsValidator : IDocumentValidator
+{
+    private readonly DocumentValidator _inner = new();
+    // Keyed by the cached document's own node: an entry lives as long as the document stays in the cache.
+    private readonly ConditionalWeakTable<GraphQLOperationDefinition, IValidationResult> _results = new();
+
+    /// <summary>Requests whose arguments were not parsed again (for tests).</summary>
+    public long Reused => Interlocked.Read(ref _reused);
+    private long _reused;
+
+    public Task<IValidationResult> ValidateAsync(in ValidationOptions options)
+    {
+        var constant = options.Rules is ICollection<IValidationRule> { Count: 0 } && options.Operation.Variables is not { Items.Count: > 0 };
+        if (!constant) return _inner.ValidateAsync(options);
+        if (_results.TryGetValue(options.Operation, out var parsed))
+        {
+            Interlocked.Increment(ref _reused);
+            return Task.FromResult<IValidationResult>(Copy(parsed));
+        }
+        return ParseOnceAsync(options.Operation, _inner.ValidateAsync(options));
+    }
+
+    private async Task<IValidationResult> ParseOnceAsync(GraphQLOperationDefinition operation, Task<IValidationResult> validation)
+    {
+        var result = await validation.ConfigureAwait(false);
+        if (!result.IsValid) return result;
+        _results.AddOrUpdate(operation, Copy(result));
+        return result;
+    }
+
+    private static ValidationResult Copy(IValidationResult result) => new()
+    {
+        Variables = result.Variables,
+        ArgumentValues = result.ArgumentValues == null ? null : new Dictionary<GraphQLField, IDictionary<string, ArgumentValue>>(result.ArgumentValues),
+        DirectiveValues = result.DirectiveValues == null ? null : new Dictionary<ASTNode, IDictionary<string, DirectiveInfo>>(result.DirectiveValues),
+    };
+}
