@@ -8,10 +8,10 @@ namespace PovertyGraph.Server.Auth;
 /// <summary>
 /// Bearer tokens that passed the full JwtBearer validation, by their exact text, so a client sending the same token
 /// with every request (the normal case) is not validated from scratch each time: parsing, signature check and
-/// claim mapping were about half of what authenticating a request cost. An entry lasts until the token expires (plus the clock
-/// skew validation allows) but at most <see cref="AuthOptions.TokenCacheSeconds"/>, so a signing key withdrawn by
-/// an OIDC authority stops being honoured within that time. Only successes are kept: a rejected token is validated
-/// (and rejected) every time. Bounded; when full, it starts again empty.
+/// claim mapping were about half of what authenticating a request cost. An entry lasts until the token expires
+/// (plus the clock skew validation allows) but at most <see cref="AuthOptions.TokenCacheSeconds"/>, so a signing
+/// key withdrawn by an OIDC authority stops being honoured within that time. Only successes are kept: a rejected
+/// token is validated (and rejected) every time. Bounded; when full, it starts again empty.
 /// </summary>
 public sealed class ValidatedTokenCache(AuthOptions options, TimeProvider time)
 {
