@@ -57,11 +57,14 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EnumTypes enum
     }
 
     public EntityBuilder<T> HasOne<TTarget>(string name, Expression<Func<T, TTarget?>> navigation, Expression<Func<T, int?>> foreignKey, string description)
-        where TTarget : class
+        where TTarget : class => AddToOne(name, navigation, foreignKey, typeof(TTarget), description);
+
+    /// <summary>A to-one relation and its foreign key (an internal field named after it).</summary>
+    private EntityBuilder<T> AddToOne(string name, LambdaExpression navigation, LambdaExpression foreignKey, Type target, string description)
     {
         var fk = name + "Id";
         AddInternal(fk, foreignKey);
-        descriptor.ToOne.Add(new ToOneRelation { Name = name, Description = description, Navigation = navigation, ForeignKey = fk, Target = typeof(TTarget) });
+        descriptor.ToOne.Add(new ToOneRelation { Name = name, Description = description, Navigation = navigation, ForeignKey = fk, Target = target });
         return this;
     }
 
@@ -90,24 +93,20 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EnumTypes enum
             var pascal = char.ToUpperInvariant(name[0]) + name[1..];
             if (typeof(T).GetProperty(pascal + "Id") is not { } key || typeof(T).GetProperty(pascal) is not { } navigation) continue;
             var keyExpression = Expression.Lambda(Expression.Convert(Expression.Property(x, key), typeof(int?)), x);
-            AddInternal(name + "Id", keyExpression);
-            descriptor.ToOne.Add(new ToOneRelation
-            {
-                Name = name, Description = $"The {name}" + (key.PropertyType == typeof(int?) ? ", where there is one." : "."),
-                Navigation = Expression.Lambda(Expression.Property(x, navigation), x), ForeignKey = name + "Id", Target = target,
-            });
-            descriptor.Dimensions.Add(new Dimension
-            {
-                Name = name.ToUpperInvariant(), KeyField = name, Description = $"By {name}.", Expression = keyExpression, Entity = target,
-            });
+            AddToOne(name, Expression.Lambda(Expression.Property(x, navigation), x), keyExpression, target,
+                $"The {name}" + (key.PropertyType == typeof(int?) ? ", where there is one." : "."));
+            AddEntityDimension(name.ToUpperInvariant(), name, keyExpression, target, $"By {name}.");
         }
         return this;
     }
 
-    /// <summary>A groupBy dimension over a geography level: keys resolve to the level's object.</summary>
-    public EntityBuilder<T> GroupByEntity<TTarget>(string name, string keyField, Expression<Func<T, int?>> key, string description)
+    /// <summary>A groupBy dimension over a related entity: keys resolve to that entity's object.</summary>
+    public EntityBuilder<T> GroupByEntity<TTarget>(string name, string keyField, Expression<Func<T, int?>> key, string description) =>
+        AddEntityDimension(name, keyField, key, typeof(TTarget), description);
+
+    private EntityBuilder<T> AddEntityDimension(string name, string keyField, LambdaExpression key, Type target, string description)
     {
-        descriptor.Dimensions.Add(new Dimension { Name = name, KeyField = keyField, Description = description, Expression = key, Entity = typeof(TTarget) });
+        descriptor.Dimensions.Add(new Dimension { Name = name, KeyField = keyField, Description = description, Expression = key, Entity = target });
         return this;
     }
 
