@@ -15,13 +15,14 @@ public sealed class ConnectionSource
     private readonly GraphQLDocument _document;
     private readonly EntityRow? _parent;
     private Deferred<Page>? _page;
-    private PreparedPages.Key? _prepared;
+    private readonly PreparedPages.Key? _prepared;
     /// <summary>The prepared page of this exact request, if there is one: it already knows what the field selects.</summary>
-    private PreparedPage? _ready;
+    private readonly PreparedPage? _ready;
 
     private ConnectionSource(QueryRuntime runtime, EntityDescriptor type, ConnectionArguments args, IResolveFieldContext context,
-        EntityDescriptor? parentType, ToManyRelation? relation, EntityRow? parent)
+        EntityDescriptor? parentType, ToManyRelation? relation, EntityRow? parent, bool rowsAreTheSelection = false)
     {
+        _rowsAreTheSelection = rowsAreTheSelection;
         _runtime = runtime;
         Type = type;
         Args = args;
@@ -33,7 +34,7 @@ public sealed class ConnectionSource
         ParentId = parent == null ? 0 : (int)parent.Id;
         if (!Access.AccessPolicy.MayRead(type.Name, runtime.Viewer))
             throw QueryError.Forbidden($"{type.Name} rows are readable by the ADMIN role only");
-        if (parent == null && relation == null)
+        if (parent == null && relation == null && !rowsAreTheSelection)
         {
             _prepared = runtime.Prepared.KeyFor(context, runtime.Viewer);
             _ready = runtime.Prepared.Find(_prepared);
@@ -64,9 +65,10 @@ public sealed class ConnectionSource
 
     /// <summary>A root list field (not a connection): the field's own selection is the rows'.</summary>
     public static ConnectionSource RootList(QueryRuntime runtime, EntityDescriptor type, IResolveFieldContext context) =>
-        new(runtime, type, ConnectionArguments.None, context, null, null, null) { _rowsAreTheSelection = true };
+        new(runtime, type, ConnectionArguments.None, context, null, null, null, rowsAreTheSelection: true);
 
-    private bool _rowsAreTheSelection;
+    /// <summary>A root list (not prepared): its field's own selection is the rows'.</summary>
+    private readonly bool _rowsAreTheSelection;
 
     public static ConnectionSource Nested(QueryRuntime runtime, EntityDescriptor parentType, ToManyRelation relation, EntityRow parent, ConnectionArguments args, IResolveFieldContext context) =>
         new(runtime, runtime.Model.For(relation.Target), args, context, parentType, relation, parent);
@@ -85,14 +87,14 @@ public sealed class ConnectionSource
     public Deferred<Page> Page()
     {
         if (_page != null) return _page;
-        if (_ready != null && !_rowsAreTheSelection)
+        if (_ready != null)
             return _page = new Deferred<Page>(ct => _runtime.Engine(Type).PageAsync(_runtime, Args, ct, ready: _ready));
         var shape = FieldShape;
         if (Relation == null)
         {
             // A root connection asked for its page and its total counts both in one statement.
             return _page = new Deferred<Page>(ct => _runtime.Engine(Type).PageAsync(_runtime, Args, ct, shape.Prefetch, withTotal: shape.SelectsTotal,
-                prepare: _rowsAreTheSelection ? null : _prepared));
+                prepare: _prepared));
         }
         var loader = _runtime.Loader((_field, "page"), () => new BatchLoader<int, Page>((ids, ct) =>
             _runtime.Engine(ParentType!).ChildPagesAsync(_runtime, Relation, ids, Args, ct, shape.Prefetch.ColumnsOnly)));
