@@ -6,8 +6,9 @@ using PovertyGraph.GraphQL.Machinery;
 namespace PovertyGraph.GraphQL.Execution;
 
 /// <summary>
-/// Puts the request's <see cref="QueryRuntime"/> into the user context before execution, so resolvers (which run
-/// in parallel and ask for it on every field) read it without locking the DI scope.
+/// Puts the request's <see cref="QueryRuntime"/> into the user context before execution, so resolvers (which ask
+/// for it on many fields, some without a field context: <see cref="Machinery.SourceResolver"/>) read it without
+/// going through the DI scope.
 /// </summary>
 public sealed class RequestRuntime : IConfigureExecution
 {

@@ -12,9 +12,9 @@ namespace PovertyGraph.GraphQL.Machinery;
 /// </summary>
 public abstract class EntityQueries
 {
-    /// <summary>A page; with <paramref name="withTotal"/> the same statement also counts every row the filter matched.</summary>
     /// <summary>
-    /// With <paramref name="prepare"/> (a root page), a request seen before is prepared; <paramref name="ready"/>, its
+    /// A page; with <paramref name="withTotal"/> the same statement also counts every row the filter matched. With
+    /// <paramref name="prepare"/> (a root page), a request seen before is prepared; <paramref name="ready"/>, its
     /// <see cref="PreparedPage"/>, runs as it is (it was built with its own prefetch and total).
     /// </summary>
     public abstract Task<Page> PageAsync(QueryRuntime runtime, ConnectionArguments args, CancellationToken ct, RowPrefetch? prefetch = null, bool withTotal = false,

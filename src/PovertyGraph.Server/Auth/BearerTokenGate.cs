@@ -13,7 +13,7 @@ namespace PovertyGraph.Server.Auth;
 /// </summary>
 public sealed class BearerTokenGate
 {
-    private const string BearerPrefix = "Bearer ";
+    internal const string BearerPrefix = "Bearer ";
 
     private readonly RequestDelegate _next;
     private readonly ViewerResolver _resolver;

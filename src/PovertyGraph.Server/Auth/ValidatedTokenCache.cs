@@ -63,8 +63,8 @@ public sealed class ValidatedTokenCache(AuthOptions options, TimeProvider time)
         {
             // The token as JwtBearer itself reads it: "Bearer <token>", trimmed.
             string? header = context.Request.Headers.Authorization;
-            if (header != null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                && Find(header["Bearer ".Length..].Trim()) is { } principal)
+            if (header != null && header.StartsWith(BearerTokenGate.BearerPrefix, StringComparison.OrdinalIgnoreCase)
+                && Find(header[BearerTokenGate.BearerPrefix.Length..].Trim()) is { } principal)
             {
                 context.Principal = principal;
                 context.Success();
