@@ -9,30 +9,36 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Execution;
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Model;
+using PovertyGraph.GraphQL.Planning;
 using PovertyGraph.GraphQL.Schema;
 
 namespace PovertyGraph.GraphQL;
 
 public static class GraphQLServiceCollectionExtensions
 {
-    /// <summary>Registers the model, the machinery and the schema; GraphQL.NET's executer is IDocumentExecuter&lt;ISchema&gt;.</summary>
+    /// <summary>
+    /// Registers the model (declared in Types/, checked here: an undeclared personal field stops the server from
+    /// starting), planning, execution and the schema; GraphQL.NET's executer is IDocumentExecuter&lt;ISchema&gt;.
+    /// </summary>
     public static IServiceCollection AddPovertyGraphGraphQL(this IServiceCollection services, PagingOptions? paging = null, StatisticsOptions? statistics = null,
-        DocumentCacheOptions? documentCache = null)
+        DocumentCacheOptions? documentCache = null, EntityModel? model = null)
     {
         services.AddSingleton(documentCache ?? new DocumentCacheOptions());
         paging ??= new PagingOptions();
+        model = (model ?? ApiModel.Build()) is { Sealed: true } sealedModel ? sealedModel : model!.Seal();
         services.AddSingleton(statistics ?? new StatisticsOptions());
         services.AddSingleton(paging);
-        services.AddSingleton(ApiModel.Build());
-        services.AddSingleton(new CursorCodec(Encoding.UTF8.GetBytes(paging.CursorKey)));
-        services.AddSingleton(new PreparedPages(paging.PreparedPages));
+        services.AddSingleton(model);
+        var cursors = new CursorCodec(Encoding.UTF8.GetBytes(paging.CursorKey));
+        services.AddSingleton(cursors);
+        services.AddSingleton(new Planner(model, paging, cursors));
+        services.AddSingleton(new CompiledPlans(paging.CompiledPlans));
         services.TryAddSingleton<IStatisticsProtection, CellKeyProtection>();
         services.TryAddScoped<IViewerAccessor, PublicViewerAccessor>();
         services.AddScoped(sp => new QueryRuntime(
-            sp.GetRequiredService<IDbContextFactory<PovertyGraphDbContext>>(), sp.GetRequiredService<EntityModel>(), paging,
-            sp.GetRequiredService<CursorCodec>(), sp.GetRequiredService<IStatisticsProtection>(), sp.GetRequiredService<IViewerAccessor>().Current,
-            sp.GetRequiredService<PreparedPages>()));
+            sp.GetRequiredService<IDbContextFactory<PovertyGraphDbContext>>(), sp.GetRequiredService<Planner>(), cursors,
+            sp.GetRequiredService<IStatisticsProtection>(), sp.GetRequiredService<CompiledPlans>(), sp.GetRequiredService<IViewerAccessor>().Current));
         services.AddGraphQL(b => b
             .AddSchema<PovertyGraphSchema>()
             .AddGraphTypes(typeof(PovertyGraphSchema).Assembly)

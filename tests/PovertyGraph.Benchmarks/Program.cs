@@ -6,6 +6,7 @@
 //
 // --show-sql prints the SQL EF ran for each scenario; --graphql-only times only the GraphQL side (for a profiler);
 // --set passes a configuration setting to the server (e.g. --set Paging:MaxGroups=10000).
+// --compare NAME runs an A/B in one process: two servers, with and without the optimisation NAME (see --help).
 //
 // The target: every scenario within 1.5× of hand-written SQL (ratio of medians).
 
@@ -59,6 +60,12 @@ internal static class Benchmark
                 ? $"- Database: reused {dbPath} ({info}); server start {startSeconds:F1} s"
                 : $"- Database: BUILT {dbPath} at server start in {startSeconds:F1} s (DatasetInfo: {info})");
             Console.WriteLine($"- Data: {sizes}; file {new FileInfo(dbPath).Length / 1048576.0:F0} MiB; SQLite {Scalar(db, "SELECT sqlite_version()")}");
+        }
+
+        if (options.Compare != null)
+        {
+            Scenario[] abScenarios = [new GroupedHouseholds(), new VillagePage(), new DeepHouseholdPage(), new FundingBySourceYear()];
+            return await AbRun.RunAsync(root, dbPath, options, abScenarios.Where(s => options.Scenarios == null || options.Scenarios.Contains(s.Key)).ToList());
         }
 
         var token = GraphQLClient.OfficialToken(factory.Services);
@@ -329,7 +336,7 @@ internal sealed class Samples
 }
 
 internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSeconds, HashSet<string>? Scenarios, bool ShowSql, bool GraphQLOnly,
-    IReadOnlyDictionary<string, string?> Settings)
+    IReadOnlyDictionary<string, string?> Settings, IReadOnlyList<string>? Compare = null, int Rounds = 3)
 {
     public static Options? Parse(string[] args)
     {
@@ -340,6 +347,8 @@ internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSe
         var showSql = false;
         var graphqlOnly = false;
         var settings = new Dictionary<string, string?>();
+        List<string>? compare = null;
+        var rounds = 3;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -352,6 +361,8 @@ internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSe
                 case "--scenario": scenarios = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToUpperInvariant()).ToHashSet(); break;
                 case "--show-sql": showSql = true; break;
                 case "--graphql-only": graphqlOnly = true; break;
+                case "--compare": compare = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(); break;
+                case "--rounds": rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--set":
                     var pair = Next().Split('=', 2);
                     if (pair.Length != 2) throw new ArgumentException("--set takes key=value");
@@ -359,6 +370,7 @@ internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSe
                     break;
                 case "-h" or "--help":
                     Console.WriteLine("usage: dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH] [--runs N] [--warmup N] [--warmup-seconds S] [--scenario A,B,C,D] [--show-sql] [--graphql-only] [--set key=value]");
+                    Console.WriteLine("       … --compare OPTIMISATION[,…] [--rounds N]   A/B in one process, with and without: " + string.Join(", ", AbRun.Variants.Keys));
                     return null;
                 default:
                     Console.Error.WriteLine($"unknown argument {args[i]} (try --help)");
@@ -366,7 +378,7 @@ internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSe
             }
         }
         if (runs < 1 || warmup < 0) { Console.Error.WriteLine("--runs must be at least 1 and --warmup at least 0"); return null; }
-        return new Options(db, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings);
+        return new Options(db, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings, compare, rounds);
     }
 
     public static string? RepositoryRoot()
@@ -396,7 +408,7 @@ internal static class MachineInfo
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
 
     private static bool IsOptimized() =>
-        typeof(PovertyGraph.GraphQL.Machinery.EntityQueries).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
+        typeof(PovertyGraph.GraphQL.Execution.QueryRuntime).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
             .OfType<DebuggableAttribute>().All(a => !a.IsJITOptimizerDisabled);
 
     private static string? Git(string arguments)

@@ -12,23 +12,31 @@ namespace PovertyGraph.GraphQL.Execution;
 /// request gets its own copy of the lookup tables, because execution adds entries to them when it merges fields.
 /// Anything else (first sight, rules to run, variables) is validated in full.
 /// </summary>
-public sealed class ConstantArgumentsValidator : IDocumentValidator
+public sealed class ConstantArgumentsValidator(bool keepArguments = true) : IDocumentValidator
 {
     private readonly DocumentValidator _inner = new();
     // Keyed by the cached document's own node: an entry lives as long as the document stays in the cache.
     private readonly ConditionalWeakTable<GraphQLOperationDefinition, IValidationResult> _results = new();
 
-    /// <summary>Requests whose arguments were not parsed again (for tests).</summary>
-    public long Reused => Interlocked.Read(ref _reused);
-    private long _reused;
-
-    public Task<IValidationResult> ValidateAsync(in ValidationOptions options)
+    public async Task<IValidationResult> ValidateAsync(ValidationOptions options)
     {
-        var constant = options.Rules is ICollection<IValidationRule> { Count: 0 } && options.Operation.Variables is not { Items.Count: > 0 };
+        var result = await Validate(options).ConfigureAwait(false);
+        // Planning reads the argument values of any field of the operation (a connection plans its nested pages and
+        // aggregates with it), so the request's runtime keeps the table.
+        if (result.IsValid && options.UserContext.TryGetValue(RequestRuntime.Key, out var runtime) && runtime is QueryRuntime queryRuntime)
+            queryRuntime.Arguments = result.ArgumentValues;
+        return result;
+    }
+
+    Task<IValidationResult> IDocumentValidator.ValidateAsync(in ValidationOptions options) => ValidateAsync(options);
+
+    private Task<IValidationResult> Validate(ValidationOptions options)
+    {
+        var constant = keepArguments && options.Rules is ICollection<IValidationRule> { Count: 0 } && options.Operation.Variables is not { Items.Count: > 0 };
         if (!constant) return _inner.ValidateAsync(options);
         if (_results.TryGetValue(options.Operation, out var parsed))
         {
-            Interlocked.Increment(ref _reused);
+            EngineEvents.Write(EngineEvents.ArgumentsReused, options.Operation);
             return Task.FromResult<IValidationResult>(Copy(parsed));
         }
         return ParseOnceAsync(options.Operation, _inner.ValidateAsync(options));

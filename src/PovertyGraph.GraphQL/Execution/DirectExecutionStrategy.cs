@@ -1,6 +1,5 @@
 using GraphQL.DataLoader;
 using GraphQL.Execution;
-using PovertyGraph.GraphQL.Machinery;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace PovertyGraph.GraphQL.Execution;

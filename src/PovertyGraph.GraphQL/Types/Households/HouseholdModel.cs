@@ -1,5 +1,5 @@
 using PovertyGraph.Domain;
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Model;
 
 namespace PovertyGraph.GraphQL.Types;
 
@@ -8,19 +8,22 @@ public static class HouseholdModel
     public static void Declare(EntityModel model) => model.Entity<Household>("Household",
             "A registered poor household (建档立卡贫困户). Every household is synthetic: generated so that the totals the documents publish are reproduced exactly. Personal fields are masked by role (see the README).",
             "households")
+        .HoldsPersonalData().ProtectedStatistics().ScopedByVillage(x => x.VillageId).AuditedAs("Household", "id")
         .Key(x => x.Id)
-        .Field("memberCount", x => x.MemberCount, "Number of members (persons).", aggregate: true)
-        .Field("type", x => x.Type, "Household type: 低保户, 五保户 or 一般户.")
-        .Field("primaryCause", x => x.PrimaryCause, "Primary cause of poverty (主要致贫原因). Protected: hidden from PUBLIC callers.")
-        .Field("primaryMeasure", x => x.PrimaryMeasure, "Primary assistance measure (六个一批); null for the 3 persons Jiaohe's Table 3-1 assigns none.")
-        .Field("hasLaborCapacity", x => x.HasLaborCapacity, "Has labour capacity (有劳动能力).")
-        .Field("relocated", x => x.Relocated, "In the relocation programme (易地扶贫搬迁).")
-        .Field("registeredYear", x => x.RegisteredYear, "Year the household was registered (建档立卡).", aggregate: true)
-        .Field("plannedExitYear", x => x.PlannedExitYear, "Year the household is planned to exit poverty.", aggregate: true)
+        .Field("memberCount", x => x.MemberCount, "Number of members (persons).", aggregate: true).NotPersonal()
+        .Field("type", x => x.Type, "Household type: 低保户, 五保户 or 一般户.").NotPersonal()
+        .Field("primaryCause", x => x.PrimaryCause, "Primary cause of poverty (主要致贫原因). Protected: hidden from PUBLIC callers.").SensitiveAttribute()
+        .Field("primaryMeasure", x => x.PrimaryMeasure, "Primary assistance measure (六个一批); null for the 3 persons Jiaohe's Table 3-1 assigns none.").NotPersonal()
+        .Field("hasLaborCapacity", x => x.HasLaborCapacity, "Has labour capacity (有劳动能力).").NotPersonal()
+        .Field("relocated", x => x.Relocated, "In the relocation programme (易地扶贫搬迁).").NotPersonal()
+        .Field("registeredYear", x => x.RegisteredYear, "Year the household was registered (建档立卡).", aggregate: true).NotPersonal()
+        .Field("plannedExitYear", x => x.PlannedExitYear, "Year the household is planned to exit poverty.", aggregate: true).NotPersonal()
         .Field("annualIncomePerCapita", x => x.AnnualIncomePerCapita, "Annual income per member, yuan. Protected: hidden from PUBLIC callers.", aggregate: true, kind: ScalarKind.Money)
-        .Field("headName", x => x.HeadName, "Name of the household head (户主). Masked or hidden by role.", filter: false, sort: false)
+            .SensitiveAttribute()
+        .Field("headName", x => x.HeadName, "Name of the household head (户主). Masked or hidden by role.", filter: false, sort: false).Identifier(Mask.Surname)
         .Field("headIdNumber", x => x.HeadIdNumber, "Identity number of the household head (fake: see the README). Masked or hidden by role.", filter: false, sort: false)
-        .Field("phone", x => x.Phone, "Contact phone (from a range not in service). Hidden except for partner NGOs and officials.", filter: false, sort: false)
+            .Identifier(Mask.IdentityNumberEnds)
+        .Field("phone", x => x.Phone, "Contact phone (from a range not in service). Hidden except for partner NGOs and officials.", filter: false, sort: false).Identifier()
         .HasOne("village", x => x.Village, x => x.VillageId, "The village the household lives in.")
         .HasMany("members", x => x.Members, c => c.HouseholdId, "Members of the household, head first.")
         .GroupByEntity<Village>("VILLAGE", "village", x => x.VillageId, "By village.")
