@@ -20,7 +20,8 @@ internal static class AbRun
             ["inline-pages"] = ("nested pages of root rows in the root's statement (JSON)", new() { ["Paging:InlineNestedPages"] = "false" }, null),
             ["token-cache"] = ("validated tokens remembered (ValidatedTokenCache)", new() { ["Auth:TokenCacheSeconds"] = "0" }, null),
             ["direct-fields"] = ("row fields resolved without a field context (DirectExecutionStrategy)", new(),
-                s => s.AddSingleton(new ExecutionStrategyRegistration(new SerialExecutionStrategy(), GraphQLParser.AST.OperationType.Query))),
+                s => s.AddSingleton<IExecutionStrategySelector>(new DefaultExecutionStrategySelector(
+                    [new ExecutionStrategyRegistration(new SerialExecutionStrategy(), GraphQLParser.AST.OperationType.Query)]))),
             ["kept-arguments"] = ("argument values kept for operations without variables (ConstantArgumentsValidator)", new(),
                 s => s.AddSingleton<IDocumentValidator>(new ConstantArgumentsValidator(keepArguments: false))),
         };

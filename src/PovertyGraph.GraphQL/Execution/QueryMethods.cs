@@ -21,7 +21,7 @@ public static class QueryMethods
         owner.GetMethods().Single(m => m.Name == name && m.GetParameters().Length == parameters && match(m.GetParameters()));
 
     /// <summary>A value EF sends as a SQL parameter (a read of a bound plan value).</summary>
-    public static Expression Parameter(object value, Type type) => PlanValues.Read(Expression.Constant(new PlanArguments([value])), 0, type);
+    public static Expression Parameter(object value, Type type) => PlanValues.Constant(value, type);
 
     /// <summary>x => ids.Contains(key(x)), with the ids as a value EF sends as a parameter.</summary>
     public static LambdaExpression KeyIn(LambdaExpression key, System.Collections.IList ids, Type idType)

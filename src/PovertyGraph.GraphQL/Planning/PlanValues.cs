@@ -36,12 +36,24 @@ public sealed class PlanValues
 
     public PlanArguments ToArguments() => new(_values.ToArray());
 
-    /// <summary>The expression with its values bound to <paramref name="values"/>, for a query that is not compiled.</summary>
-    public static Expression Bind(Expression expression, PlanArguments values) =>
-        new Binder(Expression.Constant(values)).Visit(expression);
+    /// <summary>
+    /// The expression with its values bound to <paramref name="values"/>, for a query that is not compiled: each read
+    /// becomes a member of a constant holder, which EF sends as a parameter (a method call it would inline as a literal).
+    /// </summary>
+    public static Expression Bind(Expression expression, PlanArguments values) => new Binder(values).Visit(expression);
 
-    private sealed class Binder(Expression values) : ExpressionVisitor
+    /// <summary>A value EF sends as a SQL parameter.</summary>
+    public static Expression Constant(object? value, Type type) =>
+        Expression.Property(Expression.Constant(Activator.CreateInstance(typeof(Holder<>).MakeGenericType(type), value)), "Value");
+
+    private sealed class Binder(PlanArguments values) : ExpressionVisitor
     {
-        protected override Expression VisitParameter(ParameterExpression node) => node == Parameter ? values : node;
+        protected override Expression VisitUnary(UnaryExpression node) =>
+            IndexOf(node) is { } index ? Constant(values.Get(index), node.Type) : base.VisitUnary(node);
+    }
+
+    private sealed class Holder<T>(T value)
+    {
+        public T Value { get; } = value;
     }
 }

@@ -161,6 +161,27 @@ public sealed class CompiledPlansTests(PovertyGraphFactory factory)
     }
 
     [Fact]
+    public async Task Input_reaches_the_sql_of_statements_that_are_not_compiled_only_as_a_parameter()
+    {
+        // Aggregates, counts, nested pages and rows by key run as ordinary EF queries with the plan's values bound.
+        const string query = """
+            query($n: String) {
+              notCompiled: villages(where: {name: {eq: $n}}) { totalCount aggregates { count } groupedAggregates(groupBy: [COUNTY]) { count } }
+              nested: villages(first: 3) { nodes { projects(where: {name: {eq: $n}}) { totalCount } } }
+            }
+            """;
+        const string name = "x' OR 2=2 --";
+        var log = factory.Services.GetRequiredService<SqlCommandLog>();
+        using var recording = log.Record();
+        var (_, body) = await factory.PostAsync(query, new { n = name }, Tokens.Official);
+        Assert.Equal(0, body["data"]!["notCompiled"]!["aggregates"]!["count"]!.GetValue<int>());
+        Assert.All(recording.Commands, sql => Assert.DoesNotContain("2=2", sql));
+        var filtered = recording.Commands.Where(sql => sql.Contains("\"Name\" =", StringComparison.Ordinal)).ToList();
+        Assert.True(filtered.Count >= 4, string.Join("\n\n", recording.Commands)); // count, aggregate, groups, nested count
+        Assert.All(filtered, sql => Assert.Matches("\"Name\" = @\\w+", sql));
+    }
+
+    [Fact]
     public async Task A_plan_with_more_values_than_EF_compiles_runs_its_built_query()
     {
         // EF compiles queries of at most 15 parameters: the shape keeps its built query and binds the values each time.
