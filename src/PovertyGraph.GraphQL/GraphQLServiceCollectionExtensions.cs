@@ -47,15 +47,13 @@ public static class GraphQLServiceCollectionExtensions
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
             .AddComplexityAnalyzer(o => o.MaxDepth = paging.MaxDepth)
             .AddDocumentListener<AuditListener>(global::GraphQL.DI.ServiceLifetime.Singleton)
-            // Serial: a level's data-loader statements still batch; resolvers run without a task per field, and
-            // row fields without a resolve-field context (DirectExecutionStrategy).
-            .AddExecutionStrategy<DirectExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            // Serial: a level's data-loader statements still batch, and resolvers run without a task per field.
+            .AddExecutionStrategy<global::GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .ConfigureExecution<RequestRuntime>()
             .ConfigureExecution<DocumentCache>());
         services.AddSingleton<ISchema>(sp => sp.GetRequiredService<PovertyGraphSchema>());
         // After AddGraphQL, so it replaces GraphQL.NET's validator (which it wraps).
-        services.AddSingleton<ConstantArgumentsValidator>();
-        services.AddSingleton<global::GraphQL.Validation.IDocumentValidator>(sp => sp.GetRequiredService<ConstantArgumentsValidator>());
+        services.AddSingleton<global::GraphQL.Validation.IDocumentValidator, ArgumentTableValidator>();
         return services;
     }
 }

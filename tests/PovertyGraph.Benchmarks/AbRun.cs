@@ -1,7 +1,4 @@
-using GraphQL.Execution;
-using GraphQL.Validation;
 using Microsoft.Extensions.DependencyInjection;
-using PovertyGraph.GraphQL.Execution;
 
 namespace PovertyGraph.Benchmarks;
 
@@ -19,11 +16,6 @@ internal static class AbRun
             ["compiled-plans"] = ("plans run as EF-compiled queries, by shape", new() { ["Paging:CompiledPlans"] = "0" }, null),
             ["inline-pages"] = ("nested pages of root rows in the root's statement (JSON)", new() { ["Paging:InlineNestedPages"] = "false" }, null),
             ["token-cache"] = ("validated tokens remembered (ValidatedTokenCache)", new() { ["Auth:TokenCacheSeconds"] = "0" }, null),
-            ["direct-fields"] = ("row fields resolved without a field context (DirectExecutionStrategy)", new(),
-                s => s.AddSingleton<IExecutionStrategySelector>(new DefaultExecutionStrategySelector(
-                    [new ExecutionStrategyRegistration(new SerialExecutionStrategy(), GraphQLParser.AST.OperationType.Query)]))),
-            ["kept-arguments"] = ("argument values kept for operations without variables (ConstantArgumentsValidator)", new(),
-                s => s.AddSingleton<IDocumentValidator>(new ConstantArgumentsValidator(keepArguments: false))),
         };
 
     public static async Task<int> RunAsync(string root, string dbPath, Options options, IReadOnlyList<Scenario> scenarios)

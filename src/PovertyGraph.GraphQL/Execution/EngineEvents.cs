@@ -11,7 +11,6 @@ public static class EngineEvents
     public const string SourceName = "PovertyGraph.Engine";
     public const string PlanCompiled = "PlanCompiled";
     public const string CompiledPlanRun = "CompiledPlanRun";
-    public const string ArgumentsReused = "ArgumentsReused";
 
     public static readonly DiagnosticListener Source = new(SourceName);
 
