@@ -27,7 +27,8 @@ public static class PlaceNameReadings
     /// <summary>"东山村" → "Dongshan Cun", "大安镇" → "Da'an Zhen".</summary>
     public static string Romanise(string name)
     {
-        if (name.Length < 2 || !Generics.TryGetValue(name[^1], out var generic))
+        // Two characters or more before the generic: a one-syllable specific part would be joined to it (README).
+        if (name.Length < 3 || !Generics.TryGetValue(name[^1], out var generic))
             throw new ArgumentException($"not a generated place name: {name}", nameof(name));
         var word = new System.Text.StringBuilder();
         foreach (var c in name[..^1])
@@ -37,7 +38,6 @@ public static class PlaceNameReadings
             if (word.Length > 0 && syllable[0] is 'a' or 'o' or 'e') word.Append('\'');
             word.Append(syllable);
         }
-        if (word.Length == 0) throw new ArgumentException($"not a generated place name: {name}", nameof(name));
         word[0] = char.ToUpperInvariant(word[0]);
         return word + " " + generic;
     }
