@@ -21,13 +21,17 @@ public sealed class PageSession : IAsyncDisposable
     private readonly ConcurrentQueue<string> _diagnostics = new();
     private readonly ConcurrentQueue<RequestSeen> _requests = new();
 
-    private PageSession(IBrowserContext context, IPage page, string origin, Func<string> serverLog)
+    private PageSession(IBrowserContext context, IPage page, string origin, Func<string> serverLog, string downloads)
     {
         _context = context;
         Page = page;
         _origin = origin;
         _serverLog = serverLog;
+        DownloadDirectory = downloads;
     }
+
+    /// <summary>Where the page's downloads land (a temporary folder of this session, deleted on dispose).</summary>
+    public string DownloadDirectory { get; }
 
     /// <summary>A request the page made, as Chromium reported it before sending; <c>Blocked</c> when it was refused.</summary>
     public sealed record RequestSeen(string Url, string Method, IReadOnlyDictionary<string, string> Headers, string? Body, bool Blocked);
@@ -43,13 +47,17 @@ public sealed class PageSession : IAsyncDisposable
     /// <param name="beforeLoad">Runs on the new page before anything is loaded (e.g. to emulate a language).</param>
     public static async Task<PageSession> OpenAsync(IBrowser browser, ServerProcess server, Func<IPage, Task>? beforeLoad = null)
     {
-        var context = await browser.CreateBrowserContextAsync();
+        var downloads = Directory.CreateTempSubdirectory("povertygraph-downloads-").FullName;
+        var context = await browser.CreateBrowserContextAsync(new BrowserContextOptions
+        {
+            DownloadBehavior = new DownloadBehavior { Policy = DownloadPolicy.Allow, DownloadPath = downloads },
+        });
         var origin = server.BaseAddress.GetLeftPart(UriPartial.Authority) + "/";
         PageSession? session = null;
         try
         {
             var page = await context.NewPageAsync();
-            session = new PageSession(context, page, origin, () => server.LogTail);
+            session = new PageSession(context, page, origin, () => server.LogTail, downloads);
             page.DefaultTimeout = (int)WaitTimeout.TotalMilliseconds;
             page.DefaultNavigationTimeout = (int)WaitTimeout.TotalMilliseconds;
             await page.SetViewportAsync(new ViewPortOptions { Width = 1400, Height = 900 });
@@ -142,6 +150,27 @@ public sealed class PageSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a finished download of that name (Chromium writes a .crdownload file first, then renames it).</summary>
+    public async Task<string> WaitForDownloadAsync(string fileName)
+    {
+        var path = Path.Combine(DownloadDirectory, fileName);
+        using var timeout = new CancellationTokenSource(WaitTimeout);
+        while (!File.Exists(path))
+        {
+            try
+            {
+                // A file system condition: there is no browser event to wait on for a download's end.
+                await Task.Delay(100, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                var present = string.Join(", ", Directory.GetFiles(DownloadDirectory).Select(Path.GetFileName));
+                throw new TimeoutException($"the download {fileName} did not arrive (present: {present}).\n{Report()}");
+            }
+        }
+        return await File.ReadAllTextAsync(path);
+    }
+
     /// <summary>Saves a PNG of the viewport (or of the whole page).</summary>
     public async Task ScreenshotAsync(string path, bool fullPage = false)
     {
@@ -187,6 +216,16 @@ public sealed class PageSession : IAsyncDisposable
         catch (PuppeteerException)
         {
             // The browser is already gone.
+        }
+        try
+        {
+            Directory.Delete(DownloadDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 }
