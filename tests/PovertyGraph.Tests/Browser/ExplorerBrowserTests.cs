@@ -85,7 +85,7 @@ public sealed class ExplorerBrowserTests(BrowserFixture fixture, ITestOutputHelp
         var drawn = await explorer.SeriesAsync("households-place");
         Assert.Null(drawn[0].Data[townships.ToList().IndexOf(withheld)]);
 
-        await SaveScreenshotAsync(page, "explorer-county.png");
+        await SaveScreenshotAsync(page, "explorer-county.png", fullPage: true);
         AssertOffline(page);
         AssertNoPageErrors(page);
     }
@@ -221,10 +221,10 @@ public sealed class ExplorerBrowserTests(BrowserFixture fixture, ITestOutputHelp
         Assert.True(errors.Count == 0, $"the page reported errors:\n{string.Join('\n', errors)}\n{page.Report()}");
     }
 
-    private async Task SaveScreenshotAsync(PageSession page, string name, bool alsoToDocs = false)
+    private async Task SaveScreenshotAsync(PageSession page, string name, bool alsoToDocs = false, bool fullPage = false)
     {
         var path = Path.Combine(BrowserFixture.ScreenshotDirectory, name);
-        await page.ScreenshotAsync(path);
+        await page.ScreenshotAsync(path, fullPage);
         output.WriteLine($"screenshot: {path}");
         if (alsoToDocs && RepositoryDocs() is { } docs)
         {
