@@ -18,6 +18,7 @@ app.UsePovertyGraphDatabase();
 app.UsePovertyGraphAuth();
 app.MapPovertyGraphSchema("/graphql");
 app.MapPovertyGraphHttp("/graphql");
+app.MapPovertyGraphExplorer("/explore");
 app.Run();
 return 0;
 
