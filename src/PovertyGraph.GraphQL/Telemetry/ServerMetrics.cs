@@ -32,7 +32,7 @@ public sealed class ServerMetrics : IDisposable
 
     /// <summary>Why a request was refused (tag <see cref="ReasonTag"/>).</summary>
     public const string ReasonRateLimit = "rate_limit", ReasonCost = "cost", ReasonTimeout = "timeout",
-        ReasonDepth = "depth", ReasonInvalidToken = "invalid_token";
+        ReasonComplexity = "complexity", ReasonInvalidToken = "invalid_token";
 
     /// <summary>Which cache was asked (tag <see cref="CacheTag"/>).</summary>
     public const string CacheDocument = "document", CacheHttp = "http";
@@ -101,7 +101,7 @@ public sealed class ServerMetrics : IDisposable
         "COST_LIMIT_EXCEEDED" => ReasonCost,
         "TIMEOUT" => ReasonTimeout,
         "RATE_LIMITED" => ReasonRateLimit,
-        "MAX_DEPTH_EXCEEDED" => ReasonDepth,
+        "COMPLEXITY" or "MAX_DEPTH_EXCEEDED" => ReasonComplexity,
         _ => null,
     };
 

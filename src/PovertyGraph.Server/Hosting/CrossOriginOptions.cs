@@ -21,7 +21,9 @@ public sealed class CrossOriginOptions
     {
         var section = configuration.GetSection(Section);
         var listed = section.GetSection(nameof(AllowedOrigins));
-        var values = listed.Value is { } single ? single.Split(',') : listed.GetChildren().Select(c => c.Value ?? "");
+        // A list wins over a single value (appsettings.json's empty list is an empty value).
+        var children = listed.GetChildren().Select(c => c.Value ?? "").ToList();
+        var values = children.Count > 0 ? children : [.. (listed.Value ?? "").Split(',')];
         var origins = values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         foreach (var origin in origins)
         {
