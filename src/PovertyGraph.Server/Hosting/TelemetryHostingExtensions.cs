@@ -1,6 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using GraphQL.DI;
 using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -34,6 +38,12 @@ public static class TelemetryHostingExtensions
         var traces = options.TracesEnabled(otlp);
         services.AddSingleton(options);
 
+        // JSON log lines keep Chinese text readable (names of places, messages); HTML-sensitive characters stay escaped.
+        services.Configure<JsonConsoleFormatterOptions>(json => json.JsonWriterOptions = new JsonWriterOptions
+        {
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            Indented = json.JsonWriterOptions.Indented,
+        });
         services.AddHttpContextAccessor();
         services.RemoveAll<IErrorInfoProvider>();
         services.AddSingleton<IErrorInfoProvider, RequestIdErrorInfoProvider>();

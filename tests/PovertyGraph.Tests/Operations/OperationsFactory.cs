@@ -6,6 +6,7 @@ namespace PovertyGraph.Tests.Operations;
 /// <summary>
 /// The in-memory server with its own small database and extra settings, for tests that configure what the shared
 /// server must not have (CORS origins, traces, a Prometheus endpoint) or that break their database on purpose.
+/// Always SQLite: the health tests move its file away.
 /// </summary>
 public sealed class OperationsFactory(string name, IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
     : PovertyGraphFactory
@@ -18,6 +19,7 @@ public sealed class OperationsFactory(string name, IReadOnlyDictionary<string, s
         {
             var all = new Dictionary<string, string?>
             {
+                ["Database:Provider"] = "Sqlite",
                 ["Database:ConnectionString"] = OwnDatabasePath,
                 ["Database:Profile"] = "jiaohe",
             };
