@@ -8,14 +8,21 @@ using PovertyGraph.Server.Http;
 if (args.Length > 0 && CommandLine.IsCommand(args[0]))
     return CommandLine.Run(args);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppFolder.BuilderOptions(args));
 builder.AddPovertyGraphData();
 builder.AddPovertyGraphAuth();
 builder.AddPovertyGraphApi();
+builder.AddPovertyGraphTelemetry();
+builder.AddPovertyGraphHealthChecks();
+builder.AddPovertyGraphCors();
+builder.AddPovertyGraphShutdown();
 
 var app = builder.Build();
 app.UsePovertyGraphDatabase();
+app.UsePovertyGraphTelemetry();
+app.UsePovertyGraphCors();
 app.UsePovertyGraphAuth();
+app.MapPovertyGraphHealthChecks();
 app.MapPovertyGraphSchema("/graphql");
 app.MapPovertyGraphHttp("/graphql");
 app.MapPovertyGraphExplorer("/explore");
