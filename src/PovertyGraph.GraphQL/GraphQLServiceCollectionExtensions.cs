@@ -12,6 +12,7 @@ using PovertyGraph.GraphQL.Execution;
 using PovertyGraph.GraphQL.Model;
 using PovertyGraph.GraphQL.Planning;
 using PovertyGraph.GraphQL.Schema;
+using PovertyGraph.GraphQL.Telemetry;
 
 namespace PovertyGraph.GraphQL;
 
@@ -25,6 +26,7 @@ public static class GraphQLServiceCollectionExtensions
         DocumentCacheOptions? documentCache = null, EntityModel? model = null)
     {
         services.AddSingleton(documentCache ?? new DocumentCacheOptions());
+        services.TryAddSingleton<ServerMetrics>();
         paging ??= new PagingOptions();
         model = (model ?? ApiModel.Build()) is { Sealed: true } sealedModel ? sealedModel : model!.Seal();
         services.AddSingleton(statistics ?? new StatisticsOptions());
