@@ -41,17 +41,7 @@ public static class ChildPages
             // whole child table (ROW_NUMBER over every person) before joining.
             Where(Expression.Lambda(Expression.Call(QueryMethods.EnumerableContains.MakeGenericMethod(typeof(int)),
                 parents, ParameterReplacer.Apply(relation.ChildForeignKey, c)), c));
-            if (plan.Filter != null) Where(plan.Filter);
-            if (plan.After != null) Where(plan.After);
-            if (plan.Before != null) Where(plan.Before);
-            var first = true;
-            foreach (var (key, descending) in Keyset.Steps(plan.Order, plan.Backward))
-            {
-                var method = (first ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
-                items = Expression.Call(typeof(Enumerable), method, [child, key.ReturnType], items, key);
-                first = false;
-            }
-            items = Expression.Call(QueryMethods.EnumerableTake.MakeGenericMethod(child), items, plan.Limit);
+            items = ChildWindow.Apply(items, plan);
             items = Expression.Call(QueryMethods.EnumerableSelect.MakeGenericMethod(child, typeof(object?[])), items, projection.Selector);
             items = Expression.Call(QueryMethods.EnumerableToList.MakeGenericMethod(typeof(object?[])), items);
             var id = ParameterReplacer.Apply(runtime.Model.For(typeof(T)).Fields[0].Expression, p);

@@ -28,18 +28,8 @@ public static class InlinePages
 
         var x = Expression.Parameter(parent.Type.ClrType, "x");
         var type = child.Type.ClrType;
-        Expression items = ParameterReplacer.Apply(page.Relation.Navigation, x);
+        var items = ChildWindow.Apply(ParameterReplacer.Apply(page.Relation.Navigation, x), child);
         Expression Call(string name, Type[] types, params Expression[] arguments) => Expression.Call(typeof(Enumerable), name, types, arguments);
-        if (child.Filter != null) items = Call(nameof(Enumerable.Where), [type], items, child.Filter);
-        if (child.After != null) items = Call(nameof(Enumerable.Where), [type], items, child.After);
-        if (child.Before != null) items = Call(nameof(Enumerable.Where), [type], items, child.Before);
-        var first = true;
-        foreach (var (key, descending) in Keyset.Steps(child.Order, child.Backward))
-        {
-            items = Call((first ? "OrderBy" : "ThenBy") + (descending ? "Descending" : ""), [type, key.ReturnType], items, key);
-            first = false;
-        }
-        items = Call(nameof(Enumerable.Take), [type], items, child.Limit);
         // GROUP BY a constant, so the rows are aggregated inside the subquery: group_concat / string_agg of the JSON rows.
         var one = Expression.Lambda(Expression.Constant(1), Expression.Parameter(type, "k"));
         var groups = Call(nameof(Enumerable.GroupBy), [type, typeof(int)], items, one);
