@@ -78,7 +78,8 @@ public sealed class RowSelection
         {
             if (!AccessRules.MayRead(model.For(relation.Target), viewer)) continue;
             var uses = fields.Where(f => f.Name.StringValue == relation.Name).ToList();
-            if (uses.Any(f => f.Arguments is not { Items.Count: > 0 }
+            // An unfiltered total, whatever the page arguments: a correlated count in the row's statement.
+            if (uses.Any(f => f.Arguments?.Items.All(a => a.Name.StringValue != "where") != false
                               && Selections.FieldNodes(document, f.SelectionSet).Any(c => c.Name.StringValue == "totalCount")))
                 counts.Add(relation);
             if (inline == null) continue;

@@ -109,7 +109,7 @@ public sealed class RowPrefetchTests(PovertyGraphFactory factory)
                   id county { name }
                   projects { totalCount }
                   households { totalCount }
-                  batchedProjects: projects(first: 1) { totalCount }
+                  batchedProjects: projects(where: {}) { totalCount }
                   batchedHouseholds: households(where: {}) { totalCount }
                 }
               }
