@@ -66,7 +66,7 @@ public sealed class TestDatabase : IDisposable
     public static TestDatabase CreatePostgres(string label)
     {
         var administrator = PostgresAdministrator ?? throw new InvalidOperationException(NotConfigured);
-        var name = $"povertygraph_test_{new string(label.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant()}_{Guid.NewGuid():N}"[..48];
+        var name = UniqueName(label);
         using (var connection = new NpgsqlConnection(administrator))
         {
             connection.Open();
@@ -82,6 +82,23 @@ public sealed class TestDatabase : IDisposable
         var connectionString = new NpgsqlConnectionStringBuilder(administrator) { Database = name }.ConnectionString;
         return new TestDatabase(DatabaseProvider.Postgres, connectionString, null, name);
     }
+
+    /// <summary>A new PostgreSQL database with the tables and rows of <paramref name="template"/> (CREATE DATABASE … TEMPLATE).</summary>
+    public static TestDatabase CreatePostgresCopy(string label, TestDatabase template)
+    {
+        if (template._postgresName == null) throw new ArgumentException("not a PostgreSQL test database", nameof(template));
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(template.ConnectionString)); // a template must have no sessions
+        var name = UniqueName(label);
+        using (var connection = new NpgsqlConnection(PostgresAdministrator))
+        {
+            connection.Open();
+            Execute(connection, $"CREATE DATABASE \"{name}\" TEMPLATE \"{template._postgresName}\"");
+        }
+        return new TestDatabase(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(template.ConnectionString) { Database = name }.ConnectionString, null, name);
+    }
+
+    private static string UniqueName(string label) =>
+        $"povertygraph_test_{new string(label.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant()}_{Guid.NewGuid():N}"[..48];
 
     /// <summary>Options for building this database directly (without a server), as the server would.</summary>
     public DatabaseOptions Options(string profile = "jiaohe") => new()
