@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PovertyGraph.Data;
 
 namespace PovertyGraph.Tests.Api;
 
@@ -24,11 +27,14 @@ public sealed class ProviderSemanticsTests(PovertyGraphFactory factory)
     private static int Int(object? value) => Convert.ToInt32(value, CultureInfo.InvariantCulture);
 
     [Fact]
-    public void The_tests_run_on_the_provider_this_run_selected()
+    public void The_server_runs_on_the_provider_this_run_selected()
     {
+        // The server is given only the connection string and infers the provider from it.
+        using var server = factory.Services.GetRequiredService<IDbContextFactory<PovertyGraphDbContext>>().CreateDbContext();
+        Assert.Equal(TestDatabase.RunProvider == DatabaseProvider.Postgres, server.Database.IsNpgsql());
         Assert.Equal(TestDatabase.RunProvider, factory.Database.Provider);
         using var connection = factory.Database.Open();
-        Assert.Equal(TestDatabase.RunProvider == PovertyGraph.Data.DatabaseProvider.Postgres ? "NpgsqlConnection" : "SqliteConnection",
+        Assert.Equal(TestDatabase.RunProvider == DatabaseProvider.Postgres ? "NpgsqlConnection" : "SqliteConnection",
             connection.GetType().Name);
     }
 

@@ -23,9 +23,9 @@ public class PovertyGraphFactory : WebApplicationFactory<Program>
 
     protected virtual string Profile => "jiaohe";
 
+    // No Database:Provider: the server infers it from the connection string, as for a user who sets only that.
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Database:Provider"] = Database.Provider.ToString(),
         ["Database:ConnectionString"] = Database.ConnectionString,
         ["Database:Profile"] = Profile,
     };
