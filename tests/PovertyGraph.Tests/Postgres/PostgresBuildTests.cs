@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
 using PovertyGraph.Domain;
 
@@ -23,6 +24,23 @@ public sealed class PostgresBuildTests(PostgresDatabaseFixture fixture)
         var expected = TableContents.Checksums(sqlite, model, "DatasetInfo");
         Assert.Equal(expected, TableContents.Checksums(postgres, model, "DatasetInfo"));
         Assert.Contains(expected, t => t.Key == "Persons" && t.Value.StartsWith("11609 rows", StringComparison.Ordinal));
+    }
+
+    [PostgresFact]
+    public void A_first_start_creates_the_database_the_connection_string_names()
+    {
+        using var database = TestDatabase.CreatePostgres("created");
+        using (var admin = new Npgsql.NpgsqlConnection(TestDatabase.PostgresAdministrator))
+        {
+            admin.Open();
+            admin.Rows($"DROP DATABASE \"{new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString).Database}\"");
+        }
+        var messages = new List<string>();
+        using var services = PostgresDatabaseFixture.Services(database);
+        Assert.True(services.GetRequiredService<DatabaseBootstrapper>().EnsureReady(messages.Add));
+        Assert.StartsWith("creating the PostgreSQL database povertygraph_test_created_", messages[0]);
+        using var connection = database.Open();
+        Assert.Equal(11_609, connection.Scalar("SELECT COUNT(*) FROM \"Persons\""));
     }
 
     [PostgresFact]
