@@ -8,16 +8,24 @@ using PovertyGraph.Server.Http;
 if (args.Length > 0 && CommandLine.IsCommand(args[0]))
     return CommandLine.Run(args);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppFolder.BuilderOptions(args));
 builder.AddPovertyGraphData();
 builder.AddPovertyGraphAuth();
 builder.AddPovertyGraphApi();
+builder.AddPovertyGraphTelemetry();
+builder.AddPovertyGraphHealthChecks();
+builder.AddPovertyGraphCors();
+builder.AddPovertyGraphShutdown();
 
 var app = builder.Build();
 app.UsePovertyGraphDatabase();
+app.UsePovertyGraphTelemetry();
+app.UsePovertyGraphCors();
 app.UsePovertyGraphAuth();
+app.MapPovertyGraphHealthChecks();
 app.MapPovertyGraphSchema("/graphql");
 app.MapPovertyGraphHttp("/graphql");
+app.MapPovertyGraphExplorer("/explore");
 app.Run();
 return 0;
 

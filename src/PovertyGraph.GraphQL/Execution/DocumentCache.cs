@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using PovertyGraph.GraphQL.Telemetry;
 
 namespace PovertyGraph.GraphQL.Execution;
 
@@ -12,7 +13,7 @@ namespace PovertyGraph.GraphQL.Execution;
 /// and none of our validation rules depend on variables or the caller. Bounded by the total length of the cached
 /// query texts; when full, the cache is emptied and refills with what is asked for next.
 /// </summary>
-public sealed class DocumentCache(DocumentCacheOptions options) : IConfigureExecution
+public sealed class DocumentCache(DocumentCacheOptions options, ServerMetrics? metrics = null) : IConfigureExecution
 {
     private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
     private long _size;
@@ -27,6 +28,7 @@ public sealed class DocumentCache(DocumentCacheOptions options) : IConfigureExec
         if (execution.Document != null || query == null || query.Length > options.MaxQueryLength) return await next(execution);
 
         var cached = _documents.TryGetValue(query, out var document);
+        if (cached) metrics?.CacheHit(ServerMetrics.CacheDocument); else metrics?.CacheMiss(ServerMetrics.CacheDocument);
         if (cached)
         {
             execution.Document = document;

@@ -65,8 +65,8 @@ internal sealed class GraphQLHttpHandler
         if (isGet || isPost)
             context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
 
-        // A browser opening the endpoint gets the IDE.
-        if (isGet && !request.Query.ContainsKey("query") && GraphQLMediaTypes.PrefersHtml(accept))
+        // A browser opening the endpoint gets the IDE, prefilled from ?query= (the explorer's "open in GraphiQL").
+        if (isGet && GraphQLMediaTypes.PrefersHtml(accept))
         {
             await _graphiql.WritePageAsync(context);
             return;

@@ -139,10 +139,18 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("NationalContiguousArea")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
+
+                    b.Property<bool?>("NationalKeyCounty")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("PrefectureId")
                         .HasColumnType("integer");
@@ -174,6 +182,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.HasIndex("ContiguousArea");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("ProvinceId");
 
@@ -613,6 +623,11 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("ProvinceId")
                         .HasColumnType("integer");
 
@@ -638,6 +653,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("SourceDocumentId");
 
@@ -740,6 +757,11 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("SourceDocumentId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -763,6 +785,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("SourceDocumentId");
 
@@ -828,6 +852,11 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("PrefectureId")
                         .HasColumnType("integer");
 
@@ -856,6 +885,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("PrefectureId");
 
@@ -888,6 +919,11 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
+
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int?>("PlannedExitYear")
                         .HasColumnType("integer");
@@ -929,6 +965,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("PlannedExitYear");
 
