@@ -34,6 +34,14 @@ public class PovertyGraphFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         if (_database.IsValueCreated) _database.Value.Dispose();
+        else if (Settings.TryGetValue("Database:ConnectionString", out var path) && path != null
+                 && PovertyGraph.Data.DatabaseOptions.Infer(path) == PovertyGraph.Data.DatabaseProvider.Sqlite)
+        {
+            // A subclass that brings its own SQLite file (OperationsFactory): delete it as a TestDatabase would.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                try { File.Delete(file); } catch (IOException) { /* best effort: a temp file */ }
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -142,7 +142,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.Property<string>("NamePinyin")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("NationalContiguousArea")
                         .HasMaxLength(100)
@@ -626,7 +627,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.Property<string>("NamePinyin")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("ProvinceId")
                         .HasColumnType("integer");
@@ -760,7 +762,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.Property<string>("NamePinyin")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("SourceDocumentId")
                         .HasMaxLength(64)
@@ -855,7 +858,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.Property<string>("NamePinyin")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("PrefectureId")
                         .HasColumnType("integer");
@@ -923,7 +927,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.Property<string>("NamePinyin")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int?>("PlannedExitYear")
                         .HasColumnType("integer");

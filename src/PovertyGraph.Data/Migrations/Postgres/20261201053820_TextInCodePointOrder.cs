@@ -46,6 +46,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
+                name: "NamePinyin",
+                table: "Villages",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                collation: "C",
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200);
+
+            migrationBuilder.AlterColumn<string>(
                 name: "Name",
                 table: "Villages",
                 type: "character varying(100)",
@@ -101,6 +112,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 oldType: "character varying(64)",
                 oldMaxLength: 64,
                 oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "NamePinyin",
+                table: "Townships",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                collation: "C",
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Name",
@@ -218,6 +240,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
+                name: "NamePinyin",
+                table: "Provinces",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                collation: "C",
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200);
+
+            migrationBuilder.AlterColumn<string>(
                 name: "Name",
                 table: "Provinces",
                 type: "character varying(100)",
@@ -320,6 +353,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 oldType: "character varying(64)",
                 oldMaxLength: 64,
                 oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "NamePinyin",
+                table: "Prefectures",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                collation: "C",
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Name",
@@ -773,6 +817,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
+                name: "NamePinyin",
+                table: "Counties",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                collation: "C",
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200);
+
+            migrationBuilder.AlterColumn<string>(
                 name: "Name",
                 table: "Counties",
                 type: "character varying(100)",
@@ -910,6 +965,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 oldCollation: "C");
 
             migrationBuilder.AlterColumn<string>(
+                name: "NamePinyin",
+                table: "Villages",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200,
+                oldCollation: "C");
+
+            migrationBuilder.AlterColumn<string>(
                 name: "Name",
                 table: "Villages",
                 type: "character varying(100)",
@@ -964,6 +1030,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 oldType: "character varying(64)",
                 oldMaxLength: 64,
                 oldNullable: true,
+                oldCollation: "C");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "NamePinyin",
+                table: "Townships",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200,
                 oldCollation: "C");
 
             migrationBuilder.AlterColumn<string>(
@@ -1082,6 +1159,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 oldCollation: "C");
 
             migrationBuilder.AlterColumn<string>(
+                name: "NamePinyin",
+                table: "Provinces",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200,
+                oldCollation: "C");
+
+            migrationBuilder.AlterColumn<string>(
                 name: "Name",
                 table: "Provinces",
                 type: "character varying(100)",
@@ -1183,6 +1271,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 oldType: "character varying(64)",
                 oldMaxLength: 64,
                 oldNullable: true,
+                oldCollation: "C");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "NamePinyin",
+                table: "Prefectures",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200,
                 oldCollation: "C");
 
             migrationBuilder.AlterColumn<string>(
@@ -1634,6 +1733,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                 oldType: "character varying(100)",
                 oldMaxLength: 100,
                 oldNullable: true,
+                oldCollation: "C");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "NamePinyin",
+                table: "Counties",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(200)",
+                oldMaxLength: 200,
                 oldCollation: "C");
 
             migrationBuilder.AlterColumn<string>(

@@ -12,7 +12,7 @@ using PovertyGraph.Data;
 namespace PovertyGraph.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPovertyGraphDbContext))]
-    [Migration("20261201043647_TextInCodePointOrder")]
+    [Migration("20261201053820_TextInCodePointOrder")]
     partial class TextInCodePointOrder
     {
         /// <inheritdoc />
@@ -142,10 +142,19 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<string>("NationalContiguousArea")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
+
+                    b.Property<bool?>("NationalKeyCounty")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("PrefectureId")
                         .HasColumnType("integer");
@@ -177,6 +186,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.HasIndex("ContiguousArea");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("ProvinceId");
 
@@ -616,6 +627,12 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<int>("ProvinceId")
                         .HasColumnType("integer");
 
@@ -641,6 +658,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("SourceDocumentId");
 
@@ -743,6 +762,12 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<string>("SourceDocumentId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -766,6 +791,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("SourceDocumentId");
 
@@ -831,6 +858,12 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<int>("PrefectureId")
                         .HasColumnType("integer");
 
@@ -859,6 +892,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("PrefectureId");
 
@@ -890,6 +925,12 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
                     b.Property<int?>("PlannedExitYear")
@@ -932,6 +973,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("PlannedExitYear");
 
