@@ -76,10 +76,8 @@ public sealed class PostgresRollbackTests(PostgresDatabaseFixture fixture)
         var folder = DataTestSupport.NewTempFolder("pgimport");
         try
         {
-            Write(folder, "counties.csv", "id,prefectureId,name,code,kind,contiguousArea,nationalContiguousArea,source,reference,synthetic,syntheticFields",
-                "100,2,测试县,,COUNTY,,,jl-plan-2016-2020,test row,false,");
-            Write(folder, "townships.csv", "id,countyId,name,code,kind,source,reference,synthetic,syntheticFields",
-                "9000,100,测试镇,,TOWN,jl-plan-2016-2020,test row,false,");
+            Write(folder, "counties.csv", County(100, "测试县"));
+            Write(folder, "townships.csv", Township(9000, 100, "测试镇"));
             using var services = PostgresDatabaseFixture.Services(database);
             using (var db = PostgresDatabaseFixture.Context(services))
                 db.Database.ExecuteSqlRaw("ALTER TABLE \"Townships\" ADD CONSTRAINT test_refuses CHECK (\"Name\" <> '拒绝镇')");
@@ -98,10 +96,8 @@ public sealed class PostgresRollbackTests(PostgresDatabaseFixture fixture)
             Assert.NotEqual(before["Townships"], imported["Townships"]);
 
             // The county is copied first; then the database refuses the township, and the county goes with it.
-            Write(folder, "counties.csv", "id,prefectureId,name,code,kind,contiguousArea,nationalContiguousArea,source,reference,synthetic,syntheticFields",
-                "101,2,测试二县,,COUNTY,,,jl-plan-2016-2020,test row,false,");
-            Write(folder, "townships.csv", "id,countyId,name,code,kind,source,reference,synthetic,syntheticFields",
-                "9001,101,拒绝镇,,TOWN,jl-plan-2016-2020,test row,false,");
+            Write(folder, "counties.csv", County(101, "测试二县"));
+            Write(folder, "townships.csv", Township(9001, 101, "拒绝镇"));
             using (var db = PostgresDatabaseFixture.Context(services))
                 Assert.Contains("test_refuses", Assert.ThrowsAny<Exception>(() => new SeedImporter(db).Import(folder)).GetBaseException().Message);
             Assert.Equal(imported, Contents());
@@ -112,7 +108,23 @@ public sealed class PostgresRollbackTests(PostgresDatabaseFixture fixture)
         }
     }
 
-    private static void Write(string folder, string file, params string[] lines) =>
+    private static string[] County(int id, string name) => Csv("counties.csv",
+        new() { ["id"] = $"{id}", ["prefectureId"] = "2", ["name"] = name, ["namePinyin"] = "Ceshi", ["kind"] = "COUNTY" });
+
+    private static string[] Township(int id, int county, string name) => Csv("townships.csv",
+        new() { ["id"] = $"{id}", ["countyId"] = $"{county}", ["name"] = name, ["namePinyin"] = "Ceshi", ["kind"] = "TOWN" });
+
+    /// <summary>A header (the repository's seed file's, so the rows follow the seed format) and one row of it.</summary>
+    private static string[] Csv(string file, Dictionary<string, string> values)
+    {
+        values["source"] = "jl-plan-2016-2020";
+        values["reference"] = "test row";
+        values["synthetic"] = "false";
+        var header = File.ReadLines(Path.Combine(DataTestSupport.SeedDataPath, file)).First().TrimStart('\uFEFF');
+        return [header, string.Join(",", header.Split(',').Select(c => values.GetValueOrDefault(c, "")))];
+    }
+
+    private static void Write(string folder, string file, string[] lines) =>
         File.WriteAllText(Path.Combine(folder, file), string.Join("\n", lines) + "\n", new UTF8Encoding(false));
 
     private static List<string> Schema(TestDatabase database, string table)
