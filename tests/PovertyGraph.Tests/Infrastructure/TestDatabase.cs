@@ -109,11 +109,15 @@ public sealed class TestDatabase : IDisposable
         Profile = profile,
     };
 
-    /// <summary>An open connection to this database, for reading what the server wrote. The caller disposes it.</summary>
-    public DbConnection Open()
+    /// <summary>
+    /// An open connection to this database, for reading what the server wrote (read-only on SQLite unless
+    /// <paramref name="writable"/>: a test that changes rows under a server should have a database of its own).
+    /// The caller disposes it.
+    /// </summary>
+    public DbConnection Open(bool writable = false)
     {
         DbConnection connection = Provider == DatabaseProvider.Sqlite
-            ? new SqliteConnection(DataTestSupport.ConnectionString(ConnectionString, readOnly: true))
+            ? new SqliteConnection(DataTestSupport.ConnectionString(ConnectionString, readOnly: !writable))
             : new NpgsqlConnection(ConnectionString);
         connection.Open();
         return connection;
