@@ -1,9 +1,11 @@
 // PovertyGraph performance benchmark: each scenario's GraphQL query over HTTP (in-process server, real pipeline)
-// against the same result computed by hand-written SQL on the same SQLite file.
+// against the same result computed by hand-written SQL on the same database (SQLite file, or PostgreSQL).
 //
-//   dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH] [--runs N] [--warmup N] [--warmup-seconds S]
-//       [--scenario A,B,...] [--show-sql] [--graphql-only] [--set key=value]
+//   dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH | --postgres CONNSTR] [--runs N] [--warmup N]
+//       [--warmup-seconds S] [--scenario A,B,...] [--show-sql] [--graphql-only] [--set key=value]
 //
+// --postgres runs on the PostgreSQL database the connection string names (built at the server's first start when
+// empty), e.g. --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=povertygraph_bench";
 // --show-sql prints the SQL EF ran for each scenario; --graphql-only times only the GraphQL side (for a profiler);
 // --set passes a configuration setting to the server (e.g. --set Paging:MaxGroups=10000).
 //
@@ -13,7 +15,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
 
@@ -32,33 +33,33 @@ internal static class Benchmark
         if (options == null) return 2;
 
         var root = Options.RepositoryRoot() ?? throw new InvalidOperationException("PovertyGraph.sln not found above the working directory");
-        var dbPath = Path.GetFullPath(options.Db ?? Path.Combine(root, ".tmp", "bench", "province.db"));
-        Directory.CreateDirectory(Path.GetDirectoryName(dbPath)!);
+        var database = options.Postgres != null
+            ? new BenchDatabase(DatabaseProvider.Postgres, options.Postgres)
+            : new BenchDatabase(DatabaseProvider.Sqlite, Path.GetFullPath(options.Db ?? Path.Combine(root, ".tmp", "bench", "province.db")));
+        if (database.Provider == DatabaseProvider.Sqlite) Directory.CreateDirectory(Path.GetDirectoryName(database.ConnectionString)!);
 
         Console.WriteLine("# PovertyGraph benchmark");
         Console.WriteLine();
-        MachineInfo.Print(dbPath, options);
+        MachineInfo.Print(options);
 
         // ---- server (builds the database on first start) --------------------------------------------------------------
-        var existed = DatasetReady(dbPath);
+        var existed = database.Built();
         var capture = new EfCommandCapture();
-        using var factory = new BenchFactory(root, dbPath, options.Settings);
+        using var factory = new BenchFactory(root, database, options.Settings);
         var startClock = Stopwatch.StartNew();
         var http = factory.CreateClient();
         var startSeconds = startClock.Elapsed.TotalSeconds;
         var sqlLog = factory.Services.GetRequiredService<SqlCommandLog>();
-        var connectionString = SqlRunner.ConnectionString(dbPath);
-        using (var db = new SqliteConnection(connectionString))
+        using (var db = database.Open())
         {
-            db.Open();
-            var info = Scalar(db, "SELECT Profile || ' ' || Version || ', built in ' || BuildSeconds || ' s' FROM DatasetInfo");
-            var sizes = $"{Scalar(db, "SELECT COUNT(*) FROM Households"):N0} households, {Scalar(db, "SELECT COUNT(*) FROM Persons"):N0} persons, " +
-                        $"{Scalar(db, "SELECT COUNT(*) FROM Villages"):N0} villages, {Scalar(db, "SELECT COUNT(*) FROM Projects"):N0} projects, " +
-                        $"{Scalar(db, "SELECT COUNT(*) FROM FundingAllocations"):N0} funding allocations";
+            var info = Scalar(db, "SELECT \"Profile\" || ' ' || \"Version\" || ', built in ' || CAST(\"BuildSeconds\" AS TEXT) || ' s' FROM \"DatasetInfo\"");
+            var sizes = $"{Scalar(db, "SELECT COUNT(*) FROM \"Households\""):N0} households, {Scalar(db, "SELECT COUNT(*) FROM \"Persons\""):N0} persons, " +
+                        $"{Scalar(db, "SELECT COUNT(*) FROM \"Villages\""):N0} villages, {Scalar(db, "SELECT COUNT(*) FROM \"Projects\""):N0} projects, " +
+                        $"{Scalar(db, "SELECT COUNT(*) FROM \"FundingAllocations\""):N0} funding allocations";
             Console.WriteLine(existed
-                ? $"- Database: reused {dbPath} ({info}); server start {startSeconds:F1} s"
-                : $"- Database: BUILT {dbPath} at server start in {startSeconds:F1} s (DatasetInfo: {info})");
-            Console.WriteLine($"- Data: {sizes}; file {new FileInfo(dbPath).Length / 1048576.0:F0} MiB; SQLite {Scalar(db, "SELECT sqlite_version()")}");
+                ? $"- Database: reused {database.Name} ({info}); server start {startSeconds:F1} s"
+                : $"- Database: BUILT {database.Name} at server start in {startSeconds:F1} s (DatasetInfo: {info})");
+            Console.WriteLine($"- Data: {sizes}; {database.Describe(db)}");
         }
 
         var token = GraphQLClient.OfficialToken(factory.Services);
@@ -82,10 +83,13 @@ internal static class Benchmark
         var scenarios = all.Where(s => options.Scenarios == null || options.Scenarios.Contains(s.Key)).ToList();
         var results = new List<Result>();
 
-        using (var setupDb = new SqliteConnection(connectionString))
+        using (var setupDb = database.Open())
         {
-            setupDb.Open();
-            foreach (var s in scenarios) await s.SetupAsync(client, setupDb);
+            foreach (var s in scenarios)
+            {
+                s.Provider = database.Provider;
+                await s.SetupAsync(client, setupDb);
+            }
         }
 
         foreach (var scenario in scenarios)
@@ -99,7 +103,7 @@ internal static class Benchmark
             var (status, text) = await client.SendAsync(body);
             var efCommands = capture.Stop();
             var firstCompilations = capture.Compilations;
-            var expected = scenario.FromSql(SqlRunner.Run(connectionString, handSql));
+            var expected = scenario.FromSql(SqlRunner.Run(database, handSql));
             var actual = scenario.FromGraphQL(GraphQLClient.Data(status, text));
             var verdict = Compare(actual, expected);
             // Replay only EF's reads on the read-only connection (writes, e.g. audit entries, are reported, not replayed).
@@ -116,8 +120,8 @@ internal static class Benchmark
             await WarmUpAsync(options, () => client.SendAsync(body));
             if (!options.GraphQLOnly)
             {
-                await WarmUpAsync(options, () => Task.FromResult(SqlRunner.Run(connectionString, handSql)));
-                await WarmUpAsync(options, () => Task.FromResult(SqlRunner.Run(connectionString, replay)));
+                await WarmUpAsync(options, () => Task.FromResult(SqlRunner.Run(database, handSql)));
+                await WarmUpAsync(options, () => Task.FromResult(SqlRunner.Run(database, replay)));
             }
 
             var graphql = new Samples();
@@ -131,8 +135,8 @@ internal static class Benchmark
                 if (response.Status != 200) throw new InvalidOperationException($"status {response.Status}: {response.Body}");
                 last = response.Body;
                 if (options.GraphQLOnly) continue;
-                sql.Time(() => SqlRunner.Run(connectionString, handSql));
-                efSql.Time(() => SqlRunner.Run(connectionString, replay));
+                sql.Time(() => SqlRunner.Run(database, handSql));
+                efSql.Time(() => SqlRunner.Run(database, replay));
             }
             var statementsPerRequest = (sqlLog.Count - statementsBefore) / (double)options.Runs;
             if (verdict == "OK") verdict = Compare(scenario.FromGraphQL(GraphQLClient.Data(200, last)), expected);
@@ -222,24 +226,7 @@ internal static class Benchmark
         for (var i = 0; i < options.Warmup || clock.Elapsed.TotalSeconds < options.WarmupSeconds; i++) await operation();
     }
 
-    private static bool DatasetReady(string path)
-    {
-        if (!File.Exists(path)) return false;
-        try
-        {
-            using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            db.Open();
-            return Convert.ToInt64(Scalar(db, "SELECT COUNT(*) FROM DatasetInfo"), CultureInfo.InvariantCulture) > 0;
-        }
-        catch (SqliteException) { return false; }
-    }
-
-    private static object? Scalar(SqliteConnection db, string sql)
-    {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
+    private static object? Scalar(System.Data.Common.DbConnection db, string sql) => BenchDatabase.Scalar(db, sql);
 
     private static string Compare(List<string> actual, List<string> expected)
     {
@@ -328,12 +315,12 @@ internal sealed class Samples
         : new(Stats.MedianOf(_wall), Stats.Percentile(_wall, 0.9), _wall.Min(), _cpu.Average());
 }
 
-internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSeconds, HashSet<string>? Scenarios, bool ShowSql, bool GraphQLOnly,
+internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmup, double WarmupSeconds, HashSet<string>? Scenarios, bool ShowSql, bool GraphQLOnly,
     IReadOnlyDictionary<string, string?> Settings)
 {
     public static Options? Parse(string[] args)
     {
-        string? db = null;
+        string? db = null, postgres = null;
         int runs = 200, warmup = 200;
         double warmupSeconds = 3;
         HashSet<string>? scenarios = null;
@@ -346,6 +333,7 @@ internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSe
             switch (args[i])
             {
                 case "--db": db = Next(); break;
+                case "--postgres": postgres = Next(); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--warmup-seconds": warmupSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -358,7 +346,7 @@ internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSe
                     settings[pair[0]] = pair[1];
                     break;
                 case "-h" or "--help":
-                    Console.WriteLine("usage: dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH] [--runs N] [--warmup N] [--warmup-seconds S] [--scenario A,B,C,D] [--show-sql] [--graphql-only] [--set key=value]");
+                    Console.WriteLine("usage: dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH | --postgres CONNSTR] [--runs N] [--warmup N] [--warmup-seconds S] [--scenario A,B,C,D] [--show-sql] [--graphql-only] [--set key=value]");
                     return null;
                 default:
                     Console.Error.WriteLine($"unknown argument {args[i]} (try --help)");
@@ -366,7 +354,8 @@ internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSe
             }
         }
         if (runs < 1 || warmup < 0) { Console.Error.WriteLine("--runs must be at least 1 and --warmup at least 0"); return null; }
-        return new Options(db, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings);
+        if (db != null && postgres != null) { Console.Error.WriteLine("--db and --postgres exclude each other"); return null; }
+        return new Options(db, postgres, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings);
     }
 
     public static string? RepositoryRoot()
@@ -380,7 +369,7 @@ internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSe
 
 internal static class MachineInfo
 {
-    public static void Print(string dbPath, Options options)
+    public static void Print(Options options)
     {
         var cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
