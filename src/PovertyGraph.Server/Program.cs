@@ -12,10 +12,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPovertyGraphData();
 builder.AddPovertyGraphAuth();
 builder.AddPovertyGraphApi();
+builder.AddPovertyGraphLimits();
+builder.AddPovertyGraphRateLimiting();
+builder.AddPovertyGraphHttp();
 
 var app = builder.Build();
 app.UsePovertyGraphDatabase();
 app.UsePovertyGraphAuth();
+app.UsePovertyGraphRateLimiting();
 app.MapPovertyGraphSchema("/graphql");
 app.MapPovertyGraphHttp("/graphql");
 app.Run();

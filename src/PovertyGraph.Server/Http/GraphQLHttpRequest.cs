@@ -5,11 +5,12 @@ using Microsoft.Extensions.Primitives;
 
 namespace PovertyGraph.Server.Http;
 
-/// <summary>The parameters of one GraphQL-over-HTTP request, checked for shape but not yet parsed as GraphQL.</summary>
-public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
-
-/// <summary>A request the endpoint refuses before GraphQL sees it: an HTTP status and a message for the client.</summary>
-public sealed record GraphQLHttpProblem(int Status, string Code, string Message);
+/// <summary>
+/// The parameters of one GraphQL-over-HTTP request, checked for shape but not yet parsed as GraphQL. The document is
+/// the <paramref name="Query"/> text, or a registered document named by <paramref name="DocumentId"/> (or by Apollo's
+/// <c>extensions.persistedQuery</c>) until <see cref="Documents.PersistedDocumentResolver"/> puts its text in.
+/// </summary>
+public sealed record GraphQLHttpRequest(string? Query, string? OperationName, Inputs? Variables, Inputs? Extensions, string? DocumentId = null);
 
 /// <summary>
 /// Reads the GraphQL request parameters from a GET query string or a POST JSON body
@@ -34,16 +35,14 @@ public static class GraphQLHttpRequestReader
         if (!Single(parameters, "query", out var query, out var problem) ||
             !Single(parameters, "operationName", out var operationName, out problem) ||
             !Single(parameters, "variables", out var variablesText, out problem) ||
-            !Single(parameters, "extensions", out var extensionsText, out problem))
+            !Single(parameters, "extensions", out var extensionsText, out problem) ||
+            !Single(parameters, "documentId", out var documentId, out problem))
             return (null, problem);
 
-        if (string.IsNullOrWhiteSpace(query))
-            return (null, BadRequest("The 'query' parameter is required and must be a non-empty GraphQL document."));
         if (!ReadMapText(variablesText, "variables", serializer, out var variables, out problem) ||
             !ReadMapText(extensionsText, "extensions", serializer, out var extensions, out problem))
             return (null, problem);
-
-        return (new GraphQLHttpRequest(query, EmptyToNull(operationName), variables, extensions), null);
+        return Complete(query, EmptyToNull(operationName), variables, extensions, EmptyToNull(documentId));
     }
 
     /// <summary>Reads the request parameters from a UTF-8 JSON body.</summary>
@@ -79,12 +78,12 @@ public static class GraphQLHttpRequestReader
             if (root.ValueKind != JsonValueKind.Object)
                 return (null, BadRequest("The request body must be a JSON object with a 'query' member."));
 
-            string? query = null, operationName = null;
+            string? query = null, operationName = null, documentId = null;
             Inputs? variables = null, extensions = null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var member in root.EnumerateObject())
             {
-                if (member.Name is "query" or "operationName" or "variables" or "extensions" && !seen.Add(member.Name))
+                if (member.Name is "query" or "operationName" or "variables" or "extensions" or "documentId" && !seen.Add(member.Name))
                     return (null, BadRequest($"The '{member.Name}' parameter appears more than once."));
                 switch (member.Name)
                 {
@@ -104,13 +103,23 @@ public static class GraphQLHttpRequestReader
                         if (!ReadMap(member.Value, "extensions", serializer, out extensions, out problem))
                             return (null, problem);
                         break;
+                    case "documentId":
+                        if (!ReadString(member.Value, "documentId", out documentId, out problem))
+                            return (null, problem);
+                        break;
                 }
             }
-
-            if (string.IsNullOrWhiteSpace(query))
-                return (null, BadRequest("The 'query' parameter is required and must be a non-empty GraphQL document."));
-            return (new GraphQLHttpRequest(query, EmptyToNull(operationName), variables, extensions), null);
+            return Complete(query, EmptyToNull(operationName), variables, extensions, EmptyToNull(documentId));
         }
+    }
+
+    /// <summary>A request needs a document: its text, or the ID of a registered one (documentId, or Apollo's persistedQuery extension).</summary>
+    private static (GraphQLHttpRequest?, GraphQLHttpProblem?) Complete(string? query, string? operationName, Inputs? variables, Inputs? extensions, string? documentId)
+    {
+        var persisted = documentId != null || extensions?.ContainsKey(Documents.PersistedDocumentResolver.ApqExtension) == true;
+        if (string.IsNullOrWhiteSpace(query) && !persisted)
+            return (null, BadRequest("The 'query' parameter is required and must be a non-empty GraphQL document (or send the 'documentId' of a registered document)."));
+        return (new GraphQLHttpRequest(string.IsNullOrWhiteSpace(query) ? null : query, operationName, variables, extensions, documentId), null);
     }
 
     private static GraphQLHttpProblem BadRequest(string message) =>
