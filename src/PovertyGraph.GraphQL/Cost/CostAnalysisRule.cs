@@ -19,6 +19,12 @@ namespace PovertyGraph.GraphQL.Cost;
 /// </summary>
 public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions options, PagingOptions paging) : ValidationRuleBase, IReusedArgumentsRule
 {
+    /// <summary>
+    /// Field selections the analysis visits at most: enough for any document the body limit admits, visited once; only
+    /// a fragment costed under very many different scopes gets there, and is refused as too large.
+    /// </summary>
+    public const long MaxVisits = 1_000_000;
+
     private readonly ConditionalWeakTable<GraphQLOperationDefinition, OperationCost> _constant = new();
 
     /// <summary>Raised for every operation refused here (a seam for metrics and tests).</summary>
@@ -42,10 +48,21 @@ public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions 
         return new(errors.Count == 0 ? null : errors);
     }
 
+    /// <summary>
+    /// Judges an operation before GraphQL.NET validates it, reading <c>first</c>, <c>last</c> and the like from the
+    /// document's literals and the request's variables: for documents too large to be worth validating first.
+    /// </summary>
+    public IReadOnlyList<ValidationError> CheckUnvalidated(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation,
+        global::GraphQL.Inputs? variables, IServiceProvider? services, IDictionary<string, object?> userContext)
+    {
+        var cost = Analyze(schema, document, operation, node => LiteralArguments.Of(node, variables));
+        return Judge(document, operation, cost, services, userContext);
+    }
+
     private OperationCost Analyze(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation,
         Func<GraphQLField, IDictionary<string, ArgumentValue>?> arguments)
     {
-        var analyzer = new CostAnalyzer(estimator, PersonalRows.Describe, Math.Max(10_000, options.MaxFields * 4L));
+        var analyzer = new CostAnalyzer(estimator, PersonalRows.Describe, MaxVisits);
         var cost = analyzer.Analyze(schema, document, operation, arguments);
         if (operation.Variables is not { Items.Count: > 0 }) _constant.AddOrUpdate(operation, cost);
         return cost;

@@ -34,7 +34,7 @@ public sealed class CostAnalyzer(IFieldCostEstimator estimator, Func<IGraphType,
     }
 
     /// <summary>The sums over one selection set, for one occurrence of it.</summary>
-    private record struct Tally(double Points, long Fields, long Aliases, int Depth, bool Personal)
+    private record struct Tally(double Points, double Fields, double Aliases, int Depth, bool Personal)
     {
         public void Add(in Tally other, double multiplier = 1)
         {

@@ -9,8 +9,14 @@ namespace PovertyGraph.GraphQL.Cost;
 /// a household or person, even masked or hidden): such answers are never cached in shared caches.</param>
 /// <param name="Complete">False when the analysis stopped early because the document expands to far more fields than
 /// allowed; the figures are then lower bounds.</param>
-public sealed record OperationCost(double Points, long Fields, long Aliases, int Depth, bool PersonalData, bool Complete = true)
+public sealed record OperationCost(double Points, double FieldCount, double AliasCount, int Depth, bool PersonalData, bool Complete = true)
 {
     /// <summary>The points as a whole number, saturating (exponential documents cost more than a long holds).</summary>
-    public long Requested => Points >= long.MaxValue ? long.MaxValue : (long)Math.Ceiling(Points);
+    public long Requested => Saturate(Points);
+
+    public long Fields => Saturate(FieldCount);
+
+    public long Aliases => Saturate(AliasCount);
+
+    private static long Saturate(double value) => value >= long.MaxValue ? long.MaxValue : (long)Math.Ceiling(value);
 }

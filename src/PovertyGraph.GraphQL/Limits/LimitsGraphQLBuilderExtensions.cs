@@ -25,6 +25,7 @@ public static class LimitsGraphQLBuilderExtensions
         return builder
             .AddValidationRule<CostAnalysisRule>(useForCachedDocuments: true)
             .AddDocumentListener<ExpensiveOperationQueue>(global::GraphQL.DI.ServiceLifetime.Singleton)
-            .ConfigureExecution<ExecutionTimeLimit>();
+            .ConfigureExecution<ExecutionTimeLimit>()
+            .ConfigureExecution<OversizedDocumentGate>();
     }
 }
