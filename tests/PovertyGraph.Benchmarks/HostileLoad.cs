@@ -34,6 +34,7 @@ internal static class HostileLoad
         using var light = Caller(() => IPAddress.Parse("198.51.100.1"));
         using var calibration = Caller(() => IPAddress.Parse("198.51.100.2"));
 
+        var pageCost = await CostAsync(calibration, Body(new { query = pageText }));
         var budgetGroups = await CalibrateAsync(calibration, k => "{ " + string.Concat(Enumerable.Range(0, k).Select(i =>
             $"g{i}: households {{ groupedAggregates(groupBy: [COUNTY, PRIMARY_CAUSE]) {{ keys {{ county {{ name }} primaryCause }} count sum {{ memberCount }} }} }} ")) + "}");
         var budgetPages = await CalibrateAsync(calibration, n =>
@@ -49,7 +50,7 @@ internal static class HostileLoad
 
         Console.WriteLine("## Hostile load");
         Console.WriteLine();
-        Console.WriteLine("Light caller: the README's village page (`documents/village-page.graphql` by documentId), PUBLIC, paced at 4 requests/s " +
+        Console.WriteLine($"Light caller: the README's village page (`documents/village-page.graphql` by documentId, {pageCost:N0} points), PUBLIC, paced at 4 requests/s " +
                           "(under the default PUBLIC rate of 300/min). Attackers: 8 PUBLIC callers, each from its own address, each cycling through:");
         foreach (var kind in kinds) Console.WriteLine($"- {kind.Name} ({kind.Body.Length:N0} bytes)");
         Console.WriteLine();
@@ -145,14 +146,7 @@ internal static class HostileLoad
     /// <summary>The largest value of the parameter (1–500) whose document the PUBLIC budget admits, asked with GraphQL-Cost: validate.</summary>
     private static async Task<(int Parameter, long Cost, string Query)> CalibrateAsync(HttpClient client, Func<int, string> document)
     {
-        async Task<long?> Admitted(int n)
-        {
-            using var request = Request(Body(new { query = document(n) }));
-            request.Headers.Add("GraphQL-Cost", "validate");
-            using var response = await client.SendAsync(request);
-            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-            return response.IsSuccessStatusCode && body["errors"] == null ? (long?)body["extensions"]?["cost"]?["requested"] : null;
-        }
+        Task<long?> Admitted(int n) => CostAsync(client, Body(new { query = document(n) }));
         int low = 0, high = 500;
         while (low < high)
         {
@@ -161,6 +155,16 @@ internal static class HostileLoad
         }
         if (low == 0) throw new InvalidOperationException("not even one occurrence fits the PUBLIC budget: " + document(1));
         return (low, (await Admitted(low))!.Value, document(low));
+    }
+
+    /// <summary>The cost of a request, asked with GraphQL-Cost: validate; null when it is refused.</summary>
+    private static async Task<long?> CostAsync(HttpClient client, byte[] body)
+    {
+        using var request = Request(body);
+        request.Headers.Add("GraphQL-Cost", "validate");
+        using var response = await client.SendAsync(request);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return response.IsSuccessStatusCode && answer["errors"] == null ? (long?)answer["extensions"]?["cost"]?["requested"] : null;
     }
 
     private static string Aliased(int count, string field) => "{ " + string.Concat(Enumerable.Range(0, count).Select(i => $"a{i}: {field} ")) + "}";
@@ -197,7 +201,11 @@ internal static class HostileLoad
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (response.StatusCode == HttpStatusCode.OK) return (200, null);
-        try { return ((int)response.StatusCode, (string?)JsonNode.Parse(text)?["errors"]?[0]?["extensions"]?["code"]); }
+        try
+        {
+            var codes = JsonNode.Parse(text)?["errors"]?.AsArray().Select(e => (string?)e?["extensions"]?["code"]).Distinct();
+            return ((int)response.StatusCode, codes == null ? null : string.Join(", ", codes));
+        }
         catch (JsonException) { return ((int)response.StatusCode, null); }
     }
 
