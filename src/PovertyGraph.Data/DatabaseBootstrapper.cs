@@ -14,7 +14,7 @@ namespace PovertyGraph.Data;
 /// </summary>
 public sealed class DatabaseBootstrapper(IDbContextFactory<PovertyGraphDbContext> factory, DatabaseOptions options)
 {
-    public const string DatasetVersion = "1.0.0";
+    public const string DatasetVersion = "1.1.0";
 
     /// <returns>True when the database was built by this call.</returns>
     public bool EnsureReady(Action<string>? progress = null)

@@ -12,6 +12,7 @@ using PovertyGraph.GraphQL.Execution;
 using PovertyGraph.GraphQL.Limits;
 using PovertyGraph.GraphQL.Machinery;
 using PovertyGraph.GraphQL.Schema;
+using PovertyGraph.GraphQL.Telemetry;
 
 namespace PovertyGraph.GraphQL;
 
@@ -22,6 +23,7 @@ public static class GraphQLServiceCollectionExtensions
         DocumentCacheOptions? documentCache = null)
     {
         services.AddSingleton(documentCache ?? new DocumentCacheOptions());
+        services.TryAddSingleton<ServerMetrics>();
         paging ??= new PagingOptions();
         services.AddSingleton(statistics ?? new StatisticsOptions());
         services.AddSingleton(paging);

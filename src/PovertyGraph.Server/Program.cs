@@ -8,20 +8,28 @@ using PovertyGraph.Server.Http;
 if (args.Length > 0 && CommandLine.IsCommand(args[0]))
     return CommandLine.Run(args);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppFolder.BuilderOptions(args));
 builder.AddPovertyGraphData();
 builder.AddPovertyGraphAuth();
 builder.AddPovertyGraphApi();
 builder.AddPovertyGraphLimits();
 builder.AddPovertyGraphRateLimiting();
 builder.AddPovertyGraphHttp();
+builder.AddPovertyGraphTelemetry();
+builder.AddPovertyGraphHealthChecks();
+builder.AddPovertyGraphCors();
+builder.AddPovertyGraphShutdown();
 
 var app = builder.Build();
 app.UsePovertyGraphDatabase();
+app.UsePovertyGraphTelemetry();
+app.UsePovertyGraphCors();
 app.UsePovertyGraphAuth();
 app.UsePovertyGraphRateLimiting();
+app.MapPovertyGraphHealthChecks();
 app.MapPovertyGraphSchema("/graphql");
 app.MapPovertyGraphHttp("/graphql");
+app.MapPovertyGraphExplorer("/explore");
 app.Run();
 return 0;
 

@@ -10,9 +10,11 @@ internal sealed class PrefectureConfiguration : IEntityTypeConfiguration<Prefect
     {
         b.HasProvenance();
         b.Property(x => x.Name).HasMaxLength(100).IsRequired();
+        b.Property(x => x.NamePinyin).HasMaxLength(200).IsRequired();
         b.Property(x => x.Code).HasMaxLength(12);
         b.HasOne(x => x.Province).WithMany(x => x.Prefectures).HasForeignKey(x => x.ProvinceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.ProvinceId, x.Name }).IsUnique();
+        b.HasIndex(x => x.NamePinyin);
         b.HasIndex(x => x.Name);
     }
 }

@@ -10,6 +10,7 @@ internal sealed class VillageConfiguration : IEntityTypeConfiguration<Village>
     {
         b.HasProvenance();
         b.Property(x => x.Name).HasMaxLength(100).IsRequired();
+        b.Property(x => x.NamePinyin).HasMaxLength(200).IsRequired();
         b.Property(x => x.Designations).HasMaxLength(200);
         b.HasOne(x => x.Township).WithMany(x => x.Villages).HasForeignKey(x => x.TownshipId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.County).WithMany(x => x.Villages).HasForeignKey(x => x.CountyId).OnDelete(DeleteBehavior.Restrict);
@@ -18,6 +19,7 @@ internal sealed class VillageConfiguration : IEntityTypeConfiguration<Village>
         b.HasIndex(x => x.TownshipId);
         b.HasIndex(x => new { x.CountyId, x.Name });
         b.HasIndex(x => x.PrefectureId);
+        b.HasIndex(x => x.NamePinyin);
         b.HasIndex(x => x.Name);
         b.HasIndex(x => new { x.Registered, x.PlannedExitYear });
         b.HasIndex(x => x.PlannedExitYear);

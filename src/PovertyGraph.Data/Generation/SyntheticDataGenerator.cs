@@ -14,8 +14,10 @@ public sealed class SyntheticDataGenerator(PovertyGraphDbContext db, BulkWriter 
     private const string ProvincePlan = "jl-plan-2016-2020";
     private const string JiaohePlan = "jiaohe-plan-2016-2020";
     private const string GeneratedNote = "generated to reproduce the published totals";
+    private const string PersonTimes = "PERSON_TIMES";
 
-    // 000 (chapter 4) names the counties with relocation resettlement sites.
+    // 000 (chapter 4) names counties with relocation resettlement sites, "通榆、和龙、临江、安图、抚松等地": the list ends
+    // in 等 and is not complete; relocated households are placed only in the counties it names.
     private static readonly string[] RelocationCounties = ["通榆", "和龙", "临江", "安图", "抚松"];
     // Household size distribution for the placeholder households (1..6 members), tuned to Jiaohe's average of 1.99.
     private static readonly double[] SizeWeights = [0.38, 0.39, 0.13, 0.07, 0.02, 0.01];
@@ -150,8 +152,9 @@ public sealed class SyntheticDataGenerator(PovertyGraphDbContext db, BulkWriter 
             if (!names.Add(name)) continue;
             var t = new Township
             {
-                Id = _nextTownshipId++, Name = name, Kind = kind, CountyId = county.Id, PrefectureId = county.PrefectureId,
-                ProvinceId = county.ProvinceId, Synthetic = true, SourceReference = "placeholder township for placeholder villages",
+                Id = _nextTownshipId++, Name = name, NamePinyin = PlaceNameReadings.Romanise(name), Kind = kind,
+                CountyId = county.Id, PrefectureId = county.PrefectureId, ProvinceId = county.ProvinceId,
+                Synthetic = true, SourceReference = "placeholder township for placeholder villages",
             };
             created.Add(t);
             _townships.Add(t);
@@ -165,9 +168,9 @@ public sealed class SyntheticDataGenerator(PovertyGraphDbContext db, BulkWriter 
         do name = _names.PlaceName() + "村"; while (taken.Contains(name));
         var v = new Village
         {
-            Id = _nextVillageId++, Name = name, TownshipId = township.Id, CountyId = township.CountyId,
-            PrefectureId = township.PrefectureId, ProvinceId = township.ProvinceId, Registered = registered,
-            ProvincialLevel = false, PlannedExitYear = exitYear,
+            Id = _nextVillageId++, Name = name, NamePinyin = PlaceNameReadings.Romanise(name),
+            TownshipId = township.Id, CountyId = township.CountyId, PrefectureId = township.PrefectureId,
+            ProvinceId = township.ProvinceId, Registered = registered, ProvincialLevel = false, PlannedExitYear = exitYear,
             Designations = registered ? "REGISTERED_POOR_VILLAGE" : "",
             Synthetic = true, SourceDocumentId = source, SourceReference = reference,
         };
@@ -198,16 +201,18 @@ public sealed class SyntheticDataGenerator(PovertyGraphDbContext db, BulkWriter 
     }
 
     /// <summary>Targets of one dimension of the detailed county, in household and person counts.</summary>
-    private List<(string Key, ExactPartitioner.Target Target)> DimensionTargets(string dimension, bool withCounts)
+    /// <param name="personMeasure">PERSONS, or PERSON_TIMES for Table 3-1 (人次): the model gives each household one
+    /// primary measure, so each person-time is reproduced as one person (seed-data/README.md).</param>
+    private List<(string Key, ExactPartitioner.Target Target)> DimensionTargets(string dimension, bool withCounts, string personMeasure = "PERSONS")
     {
-        var persons = totals.Where(_detailed.Name, "PERSONS", dimension).ToList();
+        var persons = totals.Where(_detailed.Name, personMeasure, dimension).ToList();
         return persons.Select(p => (p.Key, new ExactPartitioner.Target(
             withCounts ? (int)totals.Get(_detailed.Name, "HOUSEHOLDS", dimension, p.Key) : null, p.Value))).ToList();
     }
 
-    private int[] PartitionDimension(int[] sizes, string dimension, bool withCounts, out List<string?> keys)
+    private int[] PartitionDimension(int[] sizes, string dimension, bool withCounts, out List<string?> keys, string personMeasure = "PERSONS")
     {
-        var targets = DimensionTargets(dimension, withCounts);
+        var targets = DimensionTargets(dimension, withCounts, personMeasure);
         var count = sizes.Length;
         var persons = sizes.Sum();
         var restCount = count - targets.Sum(t => t.Target.Count ?? 0);
@@ -233,7 +238,7 @@ public sealed class SyntheticDataGenerator(PovertyGraphDbContext db, BulkWriter 
         var type = PartitionDimension(sizes, "TYPE", true, out var typeKeys);
         var cause = PartitionDimension(sizes, "PRIMARY_CAUSE", true, out var causeKeys);
         var labor = PartitionDimension(sizes, "HAS_LABOR_CAPACITY", true, out var laborKeys);
-        var measure = PartitionDimension(sizes, "PRIMARY_MEASURE", false, out var measureKeys);
+        var measure = PartitionDimension(sizes, "PRIMARY_MEASURE", false, out var measureKeys, PersonTimes);
         var exit = PartitionDimension(sizes, "PLANNED_EXIT_YEAR", false, out var exitKeys);
         if (townshipKeys.Contains(null)) throw new InvalidOperationException("township totals do not cover every household");
 
@@ -272,7 +277,7 @@ public sealed class SyntheticDataGenerator(PovertyGraphDbContext db, BulkWriter 
             var n = dealt.GetValueOrDefault(key);
             dealt[key] = n + 1;
             var village = n < candidates.Count ? candidates[n] : candidates[_rng.Next(candidates.Count)];
-            output.Add(NewHousehold(village, sizes[i], JiaohePlan, "表1-1, 表1-2, 表2-1, 表3-1 (generated)",
+            output.Add(NewHousehold(village, sizes[i], JiaohePlan, "第一章 三 正文, 表1-1, 表1-2, 表2-1, 表3-1 (generated)",
                 Enum.Parse<HouseholdType>(Pascal(typeKeys[type[i]]!)),
                 Enum.Parse<PovertyCause>(Pascal(causeKeys[cause[i]]!)),
                 measureKeys[measure[i]] is { } m ? Enum.Parse<AssistanceMeasure>(Pascal(m)) : null,
@@ -307,7 +312,9 @@ public sealed class SyntheticDataGenerator(PovertyGraphDbContext db, BulkWriter 
         for (var c = 0; c < counties.Count; c++)
             for (var k = 0; k < perCounty[c]; k++) countyOf[order[position++]] = c;
 
-        // Exactly the published illness households; the other causes in Jiaohe's proportions.
+        // Exactly the published illness households; the other causes in Jiaohe's proportions. 000's 26.85万户 counts
+        // households poor or fallen back through illness (因病致(返)贫); the model has no fallen-back flag, so it is
+        // reproduced as households whose primary cause is illness (seed-data/README.md).
         var illness = totals.Get(province, "HOUSEHOLDS", "PRIMARY_CAUSE", "ILLNESS") - totals.Get(_detailed.Name, "HOUSEHOLDS", "PRIMARY_CAUSE", "ILLNESS");
         var causes = new PovertyCause[count];
         _rng.Shuffle(order);
@@ -328,7 +335,7 @@ public sealed class SyntheticDataGenerator(PovertyGraphDbContext db, BulkWriter 
         for (var k = 0; k < eligible.Length; k++) relocated[eligible[k]] = split[k] == 0;
 
         var typeWeights = DimensionTargets("TYPE", true);
-        var measureWeights = DimensionTargets("PRIMARY_MEASURE", false).Where(t => t.Target.Sum > 0).ToList();
+        var measureWeights = DimensionTargets("PRIMARY_MEASURE", false, PersonTimes).Where(t => t.Target.Sum > 0).ToList();
         var villagesByCounty = counties.Select(c => _villages.Where(v => v.CountyId == c.Id).ToArray()).ToArray();
         for (var i = 0; i < count; i++)
         {

@@ -18,6 +18,8 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
     public static readonly string[] NonEntityFiles = ["published_totals.csv"];
 
     private static readonly string[] ProvenanceColumns = ["source", "reference", "synthetic", "syntheticFields"];
+    /// <summary>Required text columns that may not be empty either (other required text may be "").</summary>
+    private static readonly string[] NonEmptyTextColumns = ["id", "key", "name", "namePinyin", "title"];
     private static readonly NullabilityInfoContext Nullability = new();
 
     public sealed record Summary(IReadOnlyDictionary<string, int> RowsByFile)
@@ -217,7 +219,7 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         if (text.Length == 0)
         {
-            if (IsRequired(property) && !(type == typeof(string) && column != "name" && column != "title" && column != "id" && column != "key"))
+            if (IsRequired(property) && !(type == typeof(string) && !NonEmptyTextColumns.Contains(column)))
                 return $"'{column}' is required";
             if (type == typeof(string) && IsRequired(property)) property.SetValue(entity, "");
             return null;

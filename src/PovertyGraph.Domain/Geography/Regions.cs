@@ -4,6 +4,8 @@ namespace PovertyGraph.Domain;
 public class Province : SourcedEntity
 {
     public string Name { get; set; } = "";
+    /// <summary>Hanyu Pinyin of <see cref="Name"/> (seed-data/README.md, "Romanised names"): ours, never the documents'.</summary>
+    public string NamePinyin { get; set; } = "";
     /// <summary>GB/T 2260 code.</summary>
     public string? Code { get; set; }
     public List<Prefecture> Prefectures { get; set; } = [];
@@ -13,6 +15,8 @@ public class Province : SourcedEntity
 public class Prefecture : SourcedEntity
 {
     public string Name { get; set; } = "";
+    /// <summary>Hanyu Pinyin of <see cref="Name"/> (seed-data/README.md, "Romanised names"): ours, never the documents'.</summary>
+    public string NamePinyin { get; set; } = "";
     public string? Code { get; set; }
     public int ProvinceId { get; set; }
     public Province? Province { get; set; }
@@ -23,11 +27,18 @@ public class Prefecture : SourcedEntity
 public class County : SourcedEntity
 {
     public string Name { get; set; } = "";
+    /// <summary>Hanyu Pinyin of <see cref="Name"/> (seed-data/README.md, "Romanised names"): ours, never the documents'.</summary>
+    public string NamePinyin { get; set; } = "";
     public string? Code { get; set; }
     public CountyKind Kind { get; set; }
     public ContiguousArea? ContiguousArea { get; set; }
     /// <summary>National contiguous destitute area (e.g. 大兴安岭南麓), or null.</summary>
     public string? NationalContiguousArea { get; set; }
+    /// <summary>
+    /// Named by 000 as a national key county for poverty work (国家扶贫开发工作重点县): true, or null where no
+    /// document says. 000's list ends in 等 ("and others"), so null never means "not a key county".
+    /// </summary>
+    public bool? NationalKeyCounty { get; set; }
     public int PrefectureId { get; set; }
     public Prefecture? Prefecture { get; set; }
     public int ProvinceId { get; set; }
@@ -40,6 +51,8 @@ public class County : SourcedEntity
 public class Township : SourcedEntity
 {
     public string Name { get; set; } = "";
+    /// <summary>Hanyu Pinyin of <see cref="Name"/> (seed-data/README.md, "Romanised names"): ours, never the documents'.</summary>
+    public string NamePinyin { get; set; } = "";
     public string? Code { get; set; }
     public TownshipKind Kind { get; set; }
     public int CountyId { get; set; }
@@ -58,6 +71,8 @@ public class Township : SourcedEntity
 public class Village : SourcedEntity
 {
     public string Name { get; set; } = "";
+    /// <summary>Hanyu Pinyin of <see cref="Name"/> (seed-data/README.md, "Romanised names"): ours, never the documents'.</summary>
+    public string NamePinyin { get; set; } = "";
     public int TownshipId { get; set; }
     public Township? Township { get; set; }
     public int CountyId { get; set; }

@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using PovertyGraph.GraphQL.Telemetry;
 
 namespace PovertyGraph.GraphQL.Execution;
 
@@ -12,7 +13,7 @@ namespace PovertyGraph.GraphQL.Execution;
 /// passed validation are kept. The rules that do depend on the request (cost against the caller's budget) are GraphQL.NET's
 /// cached-document rules and still run. Bounded: the least recently used documents go first (BitFaster.Caching).
 /// </summary>
-public sealed class DocumentCache(DocumentCacheOptions options) : IConfigureExecution
+public sealed class DocumentCache(DocumentCacheOptions options, ServerMetrics? metrics = null) : IConfigureExecution
 {
     private readonly ConcurrentLru<string, GraphQLDocument> _documents = options.Capacity >= 3
         ? new(Environment.ProcessorCount, options.Capacity, StringComparer.Ordinal)
@@ -32,6 +33,7 @@ public sealed class DocumentCache(DocumentCacheOptions options) : IConfigureExec
         if (execution.Document != null || query == null || query.Length > options.MaxQueryLength) return await next(execution);
 
         var cached = _documents.TryGet(query, out var document);
+        if (cached) metrics?.CacheHit(ServerMetrics.CacheDocument); else metrics?.CacheMiss(ServerMetrics.CacheDocument);
         if (cached)
         {
             execution.Document = document;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using PovertyGraph.GraphQL.Telemetry;
 
 namespace PovertyGraph.Server.Auth;
 
@@ -19,13 +20,16 @@ public sealed class BearerTokenGate
     private readonly ViewerResolver _resolver;
     private readonly IOptionsMonitor<JwtBearerOptions> _jwtOptions;
     private readonly ILogger<BearerTokenGate> _logger;
+    private readonly ServerMetrics _metrics;
 
-    public BearerTokenGate(RequestDelegate next, ViewerResolver resolver, IOptionsMonitor<JwtBearerOptions> jwtOptions, ILogger<BearerTokenGate> logger)
+    public BearerTokenGate(RequestDelegate next, ViewerResolver resolver, IOptionsMonitor<JwtBearerOptions> jwtOptions, ILogger<BearerTokenGate> logger,
+        ServerMetrics metrics)
     {
         _next = next;
         _resolver = resolver;
         _jwtOptions = jwtOptions;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async Task InvokeAsync(HttpContext context)
@@ -41,6 +45,7 @@ public sealed class BearerTokenGate
         if (rejection is not null)
         {
             _logger.LogInformation("Bearer token rejected ({Method} {Path}): {Reason}", context.Request.Method, context.Request.Path, rejection);
+            _metrics.Refused(ServerMetrics.ReasonInvalidToken);
             await TokenRejection.WriteAsync(context, rejection);
             return;
         }

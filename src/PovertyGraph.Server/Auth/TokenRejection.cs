@@ -7,7 +7,7 @@ namespace PovertyGraph.Server.Auth;
 /// <summary>
 /// The 401 for a request whose Authorization header is present but not a valid bearer token: a
 /// <c>WWW-Authenticate: Bearer error="invalid_token"</c> challenge (RFC 6750) and a GraphQL-shaped body
-/// <c>{"errors":[{"message":…,"extensions":{"code":"INVALID_TOKEN"}}]}</c>. Reasons are short fixed phrases:
+/// <c>{"errors":[{"message":…,"extensions":{"code":"INVALID_TOKEN","requestId":…}}]}</c>. Reasons are short fixed phrases:
 /// nothing from the token or the validator's internals is echoed.
 /// </summary>
 public static class TokenRejection
@@ -58,7 +58,8 @@ public static class TokenRejection
         response.Headers.XContentTypeOptions = "nosniff";
         if (HttpMethods.IsHead(context.Request.Method))
             return;
-        var body = new { errors = new[] { new { message = "Invalid token: " + reason + ".", extensions = new { code = Code } } } };
+        var extensions = new { code = Code, requestId = context.TraceIdentifier };
+        var body = new { errors = new[] { new { message = "Invalid token: " + reason + ".", extensions } } };
         await JsonSerializer.SerializeAsync(response.Body, body, cancellationToken: context.RequestAborted);
     }
 

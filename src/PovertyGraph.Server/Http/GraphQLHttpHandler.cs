@@ -54,8 +54,8 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
         var isPost = HttpMethods.IsPost(request.Method);
         var accept = request.Headers.Accept;
 
-        // A browser opening the endpoint gets the IDE.
-        if (isGet && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("documentId") && GraphQLMediaTypes.PrefersHtml(accept))
+        // A browser opening the endpoint gets the IDE, prefilled from ?query= (the explorer's "open in GraphiQL").
+        if (isGet && GraphQLMediaTypes.PrefersHtml(accept))
         {
             context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
             await graphiql.WritePageAsync(context);

@@ -30,6 +30,12 @@ public static class AttackSupport
     /// <summary>The response as text, with Chinese characters unescaped, so that secrets can be searched for.</summary>
     public static string Text(JsonNode? node) => node?.ToJsonString(Relaxed) ?? "null";
 
+    /// <summary>
+    /// <see cref="Text"/> for comparing two answers: each error's <c>extensions.requestId</c> names its own request, so it
+    /// differs between any two requests and says nothing about what was asked.
+    /// </summary>
+    public static string Comparable(JsonNode? node) => Regex.Replace(Text(node), "\"requestId\":\"[^\"]*\"", "\"requestId\":\"…\"");
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static Truth? _truth;
 

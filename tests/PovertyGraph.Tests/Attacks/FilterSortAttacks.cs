@@ -66,7 +66,7 @@ public sealed class FilterSortAttacks(PovertyGraphFactory factory)
                 new { id = h.Id, v = value });
             Assert.NotNull(body["errors"]);
             Assert.Null(body["data"]?["households"]);
-            messages.Add(Text(body["errors"]));
+            messages.Add(Comparable(body["errors"]));
         }
         Assert.All(messages, m => Assert.Equal(messages[0], m));
         Assert.DoesNotContain(right.ToString(System.Globalization.CultureInfo.InvariantCulture), messages[0]);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PuppeteerSharp;
 using Xunit.Abstractions;
 
 namespace PovertyGraph.Tests.Browser;
@@ -8,13 +9,14 @@ namespace PovertyGraph.Tests.Browser;
 /// <summary>
 /// GraphiQL as a person uses it: the real server on a loopback port, Debian's headless Chromium opening
 /// http://127.0.0.1:{port}/graphql, running a query with the execute button and reading the result pane.
-/// Needs /usr/bin/chromium (apt-get install -y chromium). Screenshots land in the test output folder
-/// (bin/{Configuration}/{tfm}/Browser/screenshots/).
+/// Driven by PuppeteerSharp with the network cut off except the server. Needs /usr/bin/chromium
+/// (apt-get install -y chromium). Screenshots land in the test output folder (bin/{Configuration}/{tfm}/Browser/screenshots/).
 /// </summary>
-public sealed class GraphiQLBrowserTests : IClassFixture<GraphiQLBrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class GraphiQLBrowserTests
 {
-    /// <summary>Bound on each test's browser work.</summary>
-    private static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>Bound on the plain HTTP requests.</summary>
+    private static readonly TimeSpan HttpTimeout = TimeSpan.FromSeconds(60);
 
     private const string ExecuteButton = ".graphiql-execute-button";
     private const string DocsButton = ".graphiql-sidebar button[aria-label='Show Documentation Explorer']";
@@ -40,10 +42,10 @@ public sealed class GraphiQLBrowserTests : IClassFixture<GraphiQLBrowserFixture>
 
     private static readonly Regex TypenameQuery = new("\"__typename\"\\s*:\\s*\"Query\"", RegexOptions.Compiled);
 
-    private readonly GraphiQLBrowserFixture _fixture;
+    private readonly BrowserFixture _fixture;
     private readonly ITestOutputHelper _output;
 
-    public GraphiQLBrowserTests(GraphiQLBrowserFixture fixture, ITestOutputHelper output)
+    public GraphiQLBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
     {
         _fixture = fixture;
         _output = output;
@@ -56,7 +58,7 @@ public sealed class GraphiQLBrowserTests : IClassFixture<GraphiQLBrowserFixture>
     [Fact]
     public async Task Get_graphql_as_a_browser_serves_the_GraphiQL_page_with_only_local_assets()
     {
-        using var http = new HttpClient { BaseAddress = Base, Timeout = TestTimeout };
+        using var http = new HttpClient { BaseAddress = Base, Timeout = HttpTimeout };
         using var request = new HttpRequestMessage(HttpMethod.Get, "graphql");
         request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         using var response = await http.SendAsync(request);
@@ -87,25 +89,22 @@ public sealed class GraphiQLBrowserTests : IClassFixture<GraphiQLBrowserFixture>
     [Fact]
     public async Task Runs_the_default_query_with_the_execute_button_and_shows_the_result()
     {
-        using var timeout = new CancellationTokenSource(TestTimeout);
-        var ct = timeout.Token;
-        await using var page = await _fixture.OpenPageAsync(ct);
+        await using var page = await _fixture.OpenPageAsync();
 
-        await page.NavigateAsync(GraphQLPage, ct);
-        var title = await page.EvaluateAsync("document.title", ct);
-        Assert.Equal("PovertyGraph — GraphiQL", title?.ToString());
-        var query = await page.WaitForAsync(QueryEditorValue, "GraphiQL's query editor", ct);
+        await page.GoToAsync(GraphQLPage);
+        Assert.Equal("PovertyGraph — GraphiQL", await page.Page.GetTitleAsync());
+        var query = await page.WaitForAsync(QueryEditorValue, "GraphiQL's query editor");
         Assert.Contains("{ __typename }", query.ToString());
 
-        await page.ClickAsync(ExecuteButton, ct);
+        await page.ClickAsync(ExecuteButton);
         var result = await page.WaitForAsync($"(() => {{ const v = {ResultValue}; return v && /\"__typename\"/.test(v) ? v : null; }})()",
-            "the result pane to show the response", ct);
+            "the result pane to show the response");
         _output.WriteLine($"result pane:\n{result}");
         Assert.Matches(TypenameQuery, result.ToString());
 
         // Also wait for the schema (GraphiQL introspects on load) so the screenshot shows a settled page.
-        await page.WaitForAsync($"!!document.querySelector(\"{DocsButton}\")", "the docs explorer button", ct);
-        await SaveScreenshotAsync(page, "graphiql-result.png", ct);
+        await page.WaitForAsync($"!!document.querySelector(\"{DocsButton}\")", "the docs explorer button");
+        await SaveScreenshotAsync(page, "graphiql-result.png");
 
         // The operation went to /graphql on the same origin, as GraphQL over HTTP, with the Accept header.
         var posts = page.Requests.Where(r => r.Method == "POST").ToList();
@@ -124,34 +123,32 @@ public sealed class GraphiQLBrowserTests : IClassFixture<GraphiQLBrowserFixture>
     [Fact]
     public async Task Docs_explorer_browses_the_schema_by_introspection()
     {
-        using var timeout = new CancellationTokenSource(TestTimeout);
-        var ct = timeout.Token;
-        await using var page = await _fixture.OpenPageAsync(ct);
+        await using var page = await _fixture.OpenPageAsync();
 
-        await page.NavigateAsync(GraphQLPage, ct);
-        await page.WaitForAsync(QueryEditorValue, "GraphiQL's query editor", ct);
-        await page.ClickAsync(DocsButton, ct);
+        await page.GoToAsync(GraphQLPage);
+        await page.WaitForAsync(QueryEditorValue, "GraphiQL's query editor");
+        await page.ClickAsync(DocsButton);
 
         // The root view lists the root types from the introspected schema ...
         await page.WaitForAsync(
             "(() => { const d = document.querySelector('.graphiql-doc-explorer'); return d && /Root Types/i.test(d.innerText) && d.querySelector('a.graphiql-doc-explorer-type-name') ? d.innerText : null; })()",
-            "the docs explorer to show the schema's root types", ct);
+            "the docs explorer to show the schema's root types");
 
         // ... and the Query type opens with its fields.
-        await page.EvaluateAsync("""
+        await page.EvaluateAsync<bool>("""
             (() => {
               const link = [...document.querySelectorAll('.graphiql-doc-explorer a.graphiql-doc-explorer-type-name')]
                 .find(a => a.textContent.trim() === 'Query');
               if (link) link.setAttribute('data-test-target', 'query-type');
               return !!link;
             })()
-            """, ct);
-        await page.ClickAsync("[data-test-target='query-type']", ct);
+            """);
+        await page.ClickAsync("[data-test-target='query-type']");
         var queryDocs = await page.WaitForAsync(
             "(() => { const t = document.querySelector('.graphiql-doc-explorer-title'); const d = document.querySelector('.graphiql-doc-explorer'); return t && t.textContent.trim() === 'Query' && /Fields/.test(d.innerText) ? d.innerText : null; })()",
-            "the docs explorer to show the Query type and its fields", ct);
+            "the docs explorer to show the Query type and its fields");
         _output.WriteLine($"docs explorer:\n{queryDocs}");
-        await SaveScreenshotAsync(page, "graphiql-docs.png", ct);
+        await SaveScreenshotAsync(page, "graphiql-docs.png");
 
         Assert.Contains(page.Requests, r => r.Method == "POST" && r.Url == new Uri(Base, "graphql").ToString()
                                             && r.Body is { } body && body.Contains("__schema"));
@@ -162,15 +159,13 @@ public sealed class GraphiQLBrowserTests : IClassFixture<GraphiQLBrowserFixture>
     [Fact]
     public async Task Headers_editor_sends_the_authorization_header()
     {
-        using var timeout = new CancellationTokenSource(TestTimeout);
-        var ct = timeout.Token;
-        await using var page = await _fixture.OpenPageAsync(ct);
+        await using var page = await _fixture.OpenPageAsync();
         // A real development token: an invalid one is (rightly) answered 401, which the page would log as an error.
         var token = PovertyGraph.Tests.Infrastructure.Tokens.Researcher;
 
-        await page.NavigateAsync(GraphQLPage, ct);
-        await page.WaitForAsync(QueryEditorValue, "GraphiQL's query editor", ct);
-        await page.ClickAsync(HeadersTab, ct);
+        await page.GoToAsync(GraphQLPage);
+        await page.WaitForAsync(QueryEditorValue, "GraphiQL's query editor");
+        await page.ClickAsync(HeadersTab);
         await page.WaitForAsync("""
             (() => {
               const editor = [...document.querySelectorAll('.graphiql-editor-tool .graphiql-editor')]
@@ -180,64 +175,46 @@ public sealed class GraphiQLBrowserTests : IClassFixture<GraphiQLBrowserFixture>
               cm.CodeMirror.setValue('{"Authorization": "Bearer TOKEN"}');
               return true;
             })()
-            """.Replace("TOKEN", token), "the headers editor", ct);
+            """.Replace("TOKEN", token), "the headers editor");
 
-        var before = page.Requests.Count;
-        await page.ClickAsync(ExecuteButton, ct);
-        var sent = await WaitForRequestAsync(page, before,
-            r => r.Method == "POST" && r.Url == new Uri(Base, "graphql").ToString() && r.Body is { } b && b.Contains("__typename"), ct);
-        Assert.Equal("Bearer " + token, sent.Headers.GetValueOrDefault("Authorization"));
-        Assert.Equal("application/graphql-response+json, application/json", sent.Headers.GetValueOrDefault("Accept"));
+        var graphql = new Uri(Base, "graphql").ToString();
+        var sending = page.Page.WaitForRequestAsync(
+            r => r.Method == HttpMethod.Post && r.Url == graphql && r.PostData?.ToString() is { } b && b.Contains("__typename"),
+            new WaitForOptions { Timeout = (int)PageSession.WaitTimeout.TotalMilliseconds });
+        await page.ClickAsync(ExecuteButton);
+        var sent = await sending;
+        var headers = new Dictionary<string, string>(sent.Headers, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("Bearer " + token, headers.GetValueOrDefault("Authorization"));
+        Assert.Equal("application/graphql-response+json, application/json", headers.GetValueOrDefault("Accept"));
 
         // Whatever the server makes of the token, its answer reaches the result pane.
         var result = await page.WaitForAsync($"(() => {{ const v = {ResultValue}; return v && v.trim().length > 0 ? v : null; }})()",
-            "the result pane to show the response", ct);
+            "the result pane to show the response");
         _output.WriteLine($"result pane with the header:\n{result}");
         AssertNothingLeftTheMachine(page);
     }
 
-    private static async Task<BrowserPage.RequestSeen> WaitForRequestAsync(BrowserPage page, int skip, Func<BrowserPage.RequestSeen, bool> match, CancellationToken ct)
-    {
-        while (true)
-        {
-            var found = page.Requests.Skip(skip).FirstOrDefault(match);
-            if (found is not null) return found;
-            try
-            {
-                await Task.Delay(100, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"the page sent no matching request in time.\n{page.Report()}");
-            }
-        }
-    }
-
     /// <summary>Offline: every request the page made went to this server (or was inline data).</summary>
-    private void AssertNothingLeftTheMachine(BrowserPage page)
+    private static void AssertNothingLeftTheMachine(PageSession page)
     {
-        var origin = Base.GetLeftPart(UriPartial.Authority) + "/";
-        var elsewhere = page.Requests.Select(r => r.Url)
-            .Where(u => !u.StartsWith(origin, StringComparison.Ordinal) && !u.StartsWith("data:", StringComparison.Ordinal)
-                        && !u.StartsWith("about:", StringComparison.Ordinal) && !u.StartsWith("blob:", StringComparison.Ordinal))
-            .ToList();
+        var elsewhere = page.RequestsElsewhere;
         Assert.True(elsewhere.Count == 0, $"the page requested other hosts: {string.Join(", ", elsewhere)}");
     }
 
     /// <summary>No uncaught exceptions, console errors or failed loads in the page.</summary>
-    private static void AssertNoPageErrors(BrowserPage page)
+    private static void AssertNoPageErrors(PageSession page)
     {
         var errors = page.Diagnostics
             .Where(d => d.StartsWith("uncaught", StringComparison.Ordinal) || d.StartsWith("console.error", StringComparison.Ordinal)
-                        || d.StartsWith("log.error", StringComparison.Ordinal) || d.StartsWith("request failed", StringComparison.Ordinal))
+                        || d.StartsWith("request failed", StringComparison.Ordinal))
             .ToList();
         Assert.True(errors.Count == 0, $"the page reported errors:\n{string.Join('\n', errors)}\n{page.Report()}");
     }
 
-    private async Task SaveScreenshotAsync(BrowserPage page, string name, CancellationToken ct)
+    private async Task SaveScreenshotAsync(PageSession page, string name)
     {
-        var path = Path.Combine(GraphiQLBrowserFixture.ScreenshotDirectory, name);
-        await page.ScreenshotAsync(path, ct);
+        var path = Path.Combine(BrowserFixture.ScreenshotDirectory, name);
+        await page.ScreenshotAsync(path);
         _output.WriteLine($"screenshot: {path}");
     }
 }

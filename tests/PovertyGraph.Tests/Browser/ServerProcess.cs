@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace PovertyGraph.Tests.Browser;
@@ -15,9 +16,9 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly BoundedLog _log;
-    private readonly string _databasePath;
+    private readonly string? _databasePath;
 
-    private ServerProcess(Process process, BoundedLog log, string databasePath, Uri baseAddress)
+    private ServerProcess(Process process, BoundedLog log, string? databasePath, Uri baseAddress)
     {
         _process = process;
         _log = log;
@@ -31,32 +32,32 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The last lines the server logged.</summary>
     public string LogTail => _log.Tail();
 
-    public static async Task<ServerProcess> StartAsync(CancellationToken cancellation)
+    /// <summary>The server's process ID.</summary>
+    public int ProcessId => _process.Id;
+
+    public static Task<ServerProcess> StartAsync(CancellationToken cancellation) => StartAsync(new ServerStartOptions(), cancellation);
+
+    public static async Task<ServerProcess> StartAsync(ServerStartOptions options, CancellationToken cancellation)
     {
-        var serverDll = FindServerAssembly();
+        var serverDll = options.ServerDll ?? FindServerAssembly();
         var port = FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var databaseDir = Path.Combine(Path.GetTempPath(), "povertygraph-tests");
         Directory.CreateDirectory(databaseDir);
-        var databasePath = Path.Combine(databaseDir, $"browser-{Environment.ProcessId}-{port}.db");
+        var databasePath = options.DefaultDatabase ? null : Path.Combine(databaseDir, $"browser-{Environment.ProcessId}-{port}.db");
 
         var start = new ProcessStartInfo(DotnetHost())
         {
-            // The content root (and so wwwroot/ and appsettings.json) is the working directory: the binaries' folder.
-            WorkingDirectory = Path.GetDirectoryName(serverDll)!,
+            WorkingDirectory = options.WorkingDirectory ?? Path.GetDirectoryName(serverDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[]
-                 {
-                     serverDll,
-                     "--urls", baseAddress.GetLeftPart(UriPartial.Authority),
-                     "--Database:Profile=jiaohe",
-                     $"--Database:ConnectionString={databasePath}",
-                 })
+        foreach (var arg in new[] { serverDll, "--urls", baseAddress.GetLeftPart(UriPartial.Authority), "--Database:Profile=jiaohe" })
             start.ArgumentList.Add(arg);
+        if (databasePath is not null) start.ArgumentList.Add($"--Database:ConnectionString={databasePath}");
+        foreach (var arg in options.Arguments ?? []) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         start.Environment.Remove("ASPNETCORE_URLS");
@@ -155,9 +156,35 @@ public sealed class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Waits until the server has logged a line containing <paramref name="fragment"/>.</summary>
+    public async Task WaitForLogAsync(string fragment, CancellationToken cancellation)
+    {
+        while (!_log.Tail(int.MaxValue).Contains(fragment, StringComparison.Ordinal))
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"the server exited (code {_process.ExitCode}) before logging '{fragment}':\n{_log.Tail()}");
+            await Task.Delay(50, cancellation);
+        }
+    }
+
+    /// <summary>Asks the server to stop as an operator or orchestrator does (SIGTERM) and returns its exit code.</summary>
+    public async Task<int> TerminateAsync(CancellationToken cancellation)
+    {
+        if (kill(_process.Id, SigTerm) != 0)
+            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+        await _process.WaitForExitAsync(cancellation);
+        return _process.ExitCode;
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
     public async ValueTask DisposeAsync()
     {
         await ChildProcessExit.KillTreeAndDisposeAsync(_process);
+        if (_databasePath is null) return;
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
         {
             try

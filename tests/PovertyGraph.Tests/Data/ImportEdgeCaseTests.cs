@@ -10,8 +10,8 @@ namespace PovertyGraph.Tests.Data;
 [Collection(JiaoheDatabaseCollection.Name)]
 public sealed class ImportEdgeCaseTests : IDisposable
 {
-    private const string CountyHeader = "id,prefectureId,name,code,kind,contiguousArea,nationalContiguousArea,source,reference,synthetic,syntheticFields";
-    private const string GoodCounty = "100,2,测试县,,COUNTY,,,jl-plan-2016-2020,test row,false,";
+    private const string CountyHeader = "id,prefectureId,name,namePinyin,code,kind,contiguousArea,nationalContiguousArea,source,reference,synthetic,syntheticFields";
+    private const string GoodCounty = "100,2,测试县,Ceshi,,COUNTY,,,jl-plan-2016-2020,test row,false,";
 
     private readonly string _temp;
     private readonly string _database;
@@ -71,7 +71,7 @@ public sealed class ImportEdgeCaseTests : IDisposable
     [Fact]
     public void Rejects_an_unterminated_quote()
     {
-        Write("counties.csv", CountyHeader, GoodCounty, "101,2,\"测试二县,,COUNTY,,,jl-plan-2016-2020,test row,false,");
+        Write("counties.csv", CountyHeader, GoodCounty, "101,2,\"测试二县,Ceshi,,COUNTY,,,jl-plan-2016-2020,test row,false,");
         Assert.Equal(["counties.csv:1: line 3: unterminated quoted field"], Rejected());
     }
 
@@ -95,7 +95,7 @@ public sealed class ImportEdgeCaseTests : IDisposable
     {
         // A trailing comma in the header row: an empty column name.
         Write("counties.csv", CountyHeader + ",", GoodCounty + ",");
-        Assert.Equal(["counties.csv:1: column 12 has no name"], Rejected());
+        Assert.Equal(["counties.csv:1: column 13 has no name"], Rejected());
     }
 
     // Regression. Product bug: keys are compared as the CSV text (SeedImporter.cs:163) against the database's ids
@@ -105,7 +105,7 @@ public sealed class ImportEdgeCaseTests : IDisposable
     public void Rejects_an_existing_id_written_with_a_leading_zero()
     {
         // County 8 (蛟河市) exists; "08" is the same integer id.
-        Write("counties.csv", CountyHeader, GoodCounty, "08,2,测试二县,,CITY,,,jl-plan-2016-2020,test row,false,");
+        Write("counties.csv", CountyHeader, GoodCounty, "08,2,测试二县,Ceshi,,CITY,,,jl-plan-2016-2020,test row,false,");
         var errors = Rejected();
         Assert.Single(errors);
         Assert.StartsWith("counties.csv:3: ", errors[0]);

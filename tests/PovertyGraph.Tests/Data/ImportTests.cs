@@ -13,13 +13,13 @@ namespace PovertyGraph.Tests.Data;
 [Collection(JiaoheDatabaseCollection.Name)]
 public sealed class ImportTests : IDisposable
 {
-    private const string CountyHeader = "id,prefectureId,name,code,kind,contiguousArea,nationalContiguousArea,source,reference,synthetic,syntheticFields";
-    private const string TownshipHeader = "id,countyId,name,code,kind,source,reference,synthetic,syntheticFields";
-    private const string VillageHeader = "id,townshipId,name,registered,provincialLevel,plannedExitYear,designations,source,reference,synthetic,syntheticFields";
+    private const string CountyHeader = "id,prefectureId,name,namePinyin,code,kind,contiguousArea,nationalContiguousArea,source,reference,synthetic,syntheticFields";
+    private const string TownshipHeader = "id,countyId,name,namePinyin,code,kind,source,reference,synthetic,syntheticFields";
+    private const string VillageHeader = "id,townshipId,name,namePinyin,registered,provincialLevel,plannedExitYear,designations,source,reference,synthetic,syntheticFields";
     private const string DocumentHeader = "id,title,issuer,documentNumber,issuedOn,fileName";
 
     // A valid new county (ids 1–45 are taken by counties.csv), used as line 2 before the broken line 3.
-    private const string GoodCounty = "100,2,测试县,,COUNTY,,,jl-plan-2016-2020,test row,false,";
+    private const string GoodCounty = "100,2,测试县,Ceshi,,COUNTY,,,jl-plan-2016-2020,test row,false,";
 
     private readonly string _temp;
     private readonly string _database;
@@ -64,14 +64,14 @@ public sealed class ImportTests : IDisposable
     [Fact]
     public void Rejects_a_non_integer_in_an_integer_column()
     {
-        Write("counties.csv", CountyHeader, GoodCounty, "101,x2,测试二县,,COUNTY,,,jl-plan-2016-2020,test row,false,");
+        Write("counties.csv", CountyHeader, GoodCounty, "101,x2,测试二县,Ceshi,,COUNTY,,,jl-plan-2016-2020,test row,false,");
         AssertRejectedWith("counties.csv:3: 'prefectureId': 'x2' is not an integer");
     }
 
     [Fact]
     public void Rejects_an_unknown_enum_value()
     {
-        Write("counties.csv", CountyHeader, GoodCounty, "101,2,测试二县,,VILLAGE,,,jl-plan-2016-2020,test row,false,");
+        Write("counties.csv", CountyHeader, GoodCounty, "101,2,测试二县,Ceshi,,VILLAGE,,,jl-plan-2016-2020,test row,false,");
         AssertRejectedWith("counties.csv:3: 'kind': 'VILLAGE' is not one of COUNTY, CITY, DISTRICT");
     }
 
@@ -79,15 +79,15 @@ public sealed class ImportTests : IDisposable
     public void Rejects_a_foreign_key_to_a_missing_row()
     {
         Write("townships.csv", TownshipHeader,
-            "1000,8,测试镇,,TOWN,jl-plan-2016-2020,test row,false,",
-            "1001,999,测试二镇,,TOWN,jl-plan-2016-2020,test row,false,");
+            "1000,8,测试镇,Ceshi,,TOWN,jl-plan-2016-2020,test row,false,",
+            "1001,999,测试二镇,Ceshi,,TOWN,jl-plan-2016-2020,test row,false,");
         AssertRejectedWith("townships.csv:3: 'countyId' 999 does not exist in counties.csv");
     }
 
     [Fact]
     public void Rejects_a_duplicate_id_within_the_file()
     {
-        Write("counties.csv", CountyHeader, GoodCounty, "100,3,测试二县,,CITY,,,jl-plan-2016-2020,test row,false,");
+        Write("counties.csv", CountyHeader, GoodCounty, "100,3,测试二县,Ceshi,,CITY,,,jl-plan-2016-2020,test row,false,");
         AssertRejectedWith("counties.csv:3: duplicate key id 100");
     }
 
@@ -95,21 +95,21 @@ public sealed class ImportTests : IDisposable
     public void Rejects_an_id_that_already_exists_in_the_database()
     {
         // County 8 is 蛟河市.
-        Write("counties.csv", CountyHeader, GoodCounty, "8,2,测试二县,,CITY,,,jl-plan-2016-2020,test row,false,");
+        Write("counties.csv", CountyHeader, GoodCounty, "8,2,测试二县,Ceshi,,CITY,,,jl-plan-2016-2020,test row,false,");
         AssertRejectedWith("counties.csv:3: duplicate key id 8");
     }
 
     [Fact]
     public void Rejects_a_row_that_is_neither_sourced_nor_synthetic()
     {
-        Write("counties.csv", CountyHeader, GoodCounty, "101,2,测试二县,,COUNTY,,,,test row,false,");
+        Write("counties.csv", CountyHeader, GoodCounty, "101,2,测试二县,Ceshi,,COUNTY,,,,test row,false,");
         AssertRejectedWith("counties.csv:3: provenance missing: a row that is not synthetic needs a source document");
     }
 
     [Fact]
     public void Accepts_a_synthetic_row_without_a_source()
     {
-        Write("counties.csv", CountyHeader, GoodCounty, "101,2,测试二县,,COUNTY,,,,generated,true,");
+        Write("counties.csv", CountyHeader, GoodCounty, "101,2,测试二县,Ceshi,,COUNTY,,,,generated,true,");
         Assert.Equal(2, Import().Total);
         using var db = DataTestSupport.Open(_database);
         Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM Counties WHERE Id = 101 AND SourceDocumentId IS NULL AND Synthetic = 1"));
@@ -132,21 +132,30 @@ public sealed class ImportTests : IDisposable
     [Fact]
     public void Rejects_a_row_with_the_wrong_number_of_fields()
     {
-        Write("counties.csv", CountyHeader, GoodCounty, "101,2,测试二县,,COUNTY,,jl-plan-2016-2020,test row,false,");
-        AssertRejectedWith("counties.csv:3: expected 11 fields, found 10");
+        Write("counties.csv", CountyHeader, GoodCounty, "101,2,测试二县,Ceshi,,COUNTY,,jl-plan-2016-2020,test row,false,");
+        AssertRejectedWith("counties.csv:3: expected 12 fields, found 11");
     }
 
     [Fact]
     public void Rejects_an_empty_required_value()
     {
-        Write("counties.csv", CountyHeader, GoodCounty, "101,2,,,COUNTY,,,jl-plan-2016-2020,test row,false,");
+        Write("counties.csv", CountyHeader, GoodCounty, "101,2,,Ceshi,,COUNTY,,,jl-plan-2016-2020,test row,false,");
         AssertRejectedWith("counties.csv:3: 'name' is required");
+    }
+
+    [Fact]
+    public void Rejects_an_empty_or_missing_romanised_name()
+    {
+        Write("counties.csv", CountyHeader, GoodCounty, "101,2,测试二县,,,COUNTY,,,jl-plan-2016-2020,test row,false,");
+        AssertRejectedWith("counties.csv:3: 'namePinyin' is required");
+        Write("counties.csv", CountyHeader.Replace(",namePinyin", ""), GoodCounty.Replace(",Ceshi", ""));
+        AssertRejectedWith("counties.csv:1: missing column 'namePinyin'");
     }
 
     [Fact]
     public void Rejects_an_empty_required_foreign_key()
     {
-        Write("counties.csv", CountyHeader, GoodCounty, "101,,测试二县,,COUNTY,,,jl-plan-2016-2020,test row,false,");
+        Write("counties.csv", CountyHeader, GoodCounty, "101,,测试二县,Ceshi,,COUNTY,,,jl-plan-2016-2020,test row,false,");
         AssertRejectedWith("counties.csv:3: 'prefectureId' is required");
     }
 
@@ -157,15 +166,15 @@ public sealed class ImportTests : IDisposable
     {
         // Township 1 is 漂河镇 (Jiaohe).
         Write("villages.csv", VillageHeader,
-            "5000,1,测试村,,false,,,jl-plan-2016-2020,test row,false,",
-            $"5001,1,测试二村,,{provincialLevel},,,jl-plan-2016-2020,test row,{synthetic},");
+            "5000,1,测试村,Ceshi,,false,,,jl-plan-2016-2020,test row,false,",
+            $"5001,1,测试二村,Ceshi,,{provincialLevel},,,jl-plan-2016-2020,test row,{synthetic},");
         AssertRejectedWith("villages.csv:3: " + reason);
     }
 
     [Fact]
     public void Rejects_an_unknown_source_document()
     {
-        Write("counties.csv", CountyHeader, GoodCounty, "101,2,测试二县,,COUNTY,,,no-such-document,test row,false,");
+        Write("counties.csv", CountyHeader, GoodCounty, "101,2,测试二县,Ceshi,,COUNTY,,,no-such-document,test row,false,");
         AssertRejectedWith("counties.csv:3: 'source' no-such-document is not a known source document");
     }
 
@@ -183,7 +192,7 @@ public sealed class ImportTests : IDisposable
     {
         var bytes = new List<byte>(Encoding.UTF8.GetBytes(CountyHeader + "\n" + GoodCounty + "\n101,2,测试"));
         bytes.Add(0xFF); // never valid in UTF-8
-        bytes.AddRange(Encoding.UTF8.GetBytes("县,,COUNTY,,,jl-plan-2016-2020,test row,false,\n"));
+        bytes.AddRange(Encoding.UTF8.GetBytes("县,Ceshi,,COUNTY,,,jl-plan-2016-2020,test row,false,\n"));
         File.WriteAllBytes(Path.Combine(_folder, "counties.csv"), bytes.ToArray());
         // The reason is the decoder's message; the importer reports such a file at line 1.
         AssertRejectedWith($"counties.csv:1: Unable to translate bytes [FF] at index {bytes.IndexOf(0xFF)} from specified code page to Unicode.");
@@ -203,9 +212,9 @@ public sealed class ImportTests : IDisposable
     public void Reports_every_bad_row_with_its_own_line_across_files()
     {
         Write("counties.csv", CountyHeader, GoodCounty,
-            "101,2,\"测试,县\",,COUNTY,,,jl-plan-2016-2020,\"a quoted reference\nover two lines\",false,",
-            "102,2,测试三县,,TOWN,,,jl-plan-2016-2020,test row,false,");
-        Write("villages.csv", VillageHeader, "5000,77777,测试村,,false,,,jl-plan-2016-2020,test row,false,");
+            "101,2,\"测试,县\",Ceshi,,COUNTY,,,jl-plan-2016-2020,\"a quoted reference\nover two lines\",false,",
+            "102,2,测试三县,Ceshi,,TOWN,,,jl-plan-2016-2020,test row,false,");
+        Write("villages.csv", VillageHeader, "5000,77777,测试村,Ceshi,,false,,,jl-plan-2016-2020,test row,false,");
         Assert.Equal(
             [
                 "counties.csv:5: 'kind': 'TOWN' is not one of COUNTY, CITY, DISTRICT",
@@ -220,8 +229,8 @@ public sealed class ImportTests : IDisposable
     public void Imports_a_new_county_township_and_village_and_derives_their_geography()
     {
         Write("counties.csv", CountyHeader, GoodCounty);
-        Write("townships.csv", TownshipHeader, "1000,100,测试镇,,TOWN,jl-plan-2016-2020,test row,false,");
-        Write("villages.csv", VillageHeader, "5000,1000,测试村,true,false,2018,REGISTERED_POOR_VILLAGE;WHOLE_VILLAGE_ADVANCEMENT_2013,jl-plan-2016-2020,test row,false,plannedExitYear");
+        Write("townships.csv", TownshipHeader, "1000,100,测试镇,Ceshi,,TOWN,jl-plan-2016-2020,test row,false,");
+        Write("villages.csv", VillageHeader, "5000,1000,测试村,Ceshi,true,false,2018,REGISTERED_POOR_VILLAGE;WHOLE_VILLAGE_ADVANCEMENT_2013,jl-plan-2016-2020,test row,false,plannedExitYear");
         var before = DataTestSupport.TableChecksums(_database, "Counties", "Townships", "Villages");
         var countsBefore = DataTestSupport.RowCounts(_database);
 
@@ -238,6 +247,7 @@ public sealed class ImportTests : IDisposable
         using var db = DataTestSupport.Open(_database);
         var county = Assert.Single(db.Rows("SELECT Name, PrefectureId, ProvinceId, Kind, Code, SourceDocumentId, SourceReference, Synthetic FROM Counties WHERE Id = 100"));
         Assert.Equal(new object?[] { "测试县", 2L, 1L, 1L, null, "jl-plan-2016-2020", "test row", 0L }, county);
+        Assert.Equal("Ceshi", Assert.Single(db.Rows("SELECT NamePinyin FROM Counties WHERE Id = 100"))[0]);
         var township = Assert.Single(db.Rows("SELECT Name, CountyId, PrefectureId, ProvinceId, Kind FROM Townships WHERE Id = 1000"));
         Assert.Equal(new object?[] { "测试镇", 100L, 2L, 1L, 1L }, township);
         var village = Assert.Single(db.Rows("""
@@ -259,10 +269,10 @@ public sealed class ImportTests : IDisposable
     public void A_bad_row_in_one_file_keeps_the_good_files_out_too()
     {
         Write("counties.csv", CountyHeader, GoodCounty);
-        Write("townships.csv", TownshipHeader, "1000,100,测试镇,,TOWN,jl-plan-2016-2020,test row,false,");
+        Write("townships.csv", TownshipHeader, "1000,100,测试镇,Ceshi,,TOWN,jl-plan-2016-2020,test row,false,");
         Write("villages.csv", VillageHeader,
-            "5000,1000,测试村,,false,,,jl-plan-2016-2020,test row,false,",
-            "5001,1000,测试二村,,false,,NOT_A_DESIGNATION,jl-plan-2016-2020,test row,false,");
+            "5000,1000,测试村,Ceshi,,false,,,jl-plan-2016-2020,test row,false,",
+            "5001,1000,测试二村,Ceshi,,false,,NOT_A_DESIGNATION,jl-plan-2016-2020,test row,false,");
         AssertRejectedWith("villages.csv:3: 'designations': 'NOT_A_DESIGNATION' is not one of WHOLE_VILLAGE_ADVANCEMENT_2013, PROVINCIAL_POOR_VILLAGE, REGISTERED_POOR_VILLAGE");
         using var db = DataTestSupport.Open(_database);
         Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM Counties WHERE Id = 100"));
@@ -348,7 +358,7 @@ public sealed class ImportTests : IDisposable
     [Fact]
     public void Cli_import_of_a_bad_folder_exits_1_with_the_error_on_stderr()
     {
-        Write("counties.csv", CountyHeader, GoodCounty, "101,2,测试二县,,VILLAGE,,,jl-plan-2016-2020,test row,false,");
+        Write("counties.csv", CountyHeader, GoodCounty, "101,2,测试二县,Ceshi,,VILLAGE,,,jl-plan-2016-2020,test row,false,");
         var before = DataTestSupport.TableChecksums(_database);
 
         var (exitCode, stdout, stderr) = RunCli("import", _folder, "--Database:ConnectionString=" + _database);
@@ -366,7 +376,7 @@ public sealed class ImportTests : IDisposable
     public void Cli_import_of_a_good_folder_exits_0_and_writes_the_rows()
     {
         Write("counties.csv", CountyHeader, GoodCounty);
-        Write("townships.csv", TownshipHeader, "1000,100,测试镇,,TOWN,jl-plan-2016-2020,test row,false,");
+        Write("townships.csv", TownshipHeader, "1000,100,测试镇,Ceshi,,TOWN,jl-plan-2016-2020,test row,false,");
 
         var (exitCode, stdout, stderr) = RunCli("import", _folder, "--Database:ConnectionString=" + _database);
 

@@ -51,7 +51,7 @@ public sealed class ProvinceTotalsTests(ProvinceDatabaseFixture fixture)
     public void Illness_households_are_268500()
     {
         using var db = Open();
-        // 000 第二章: 因病致贫 26.85万户 (PovertyCause.Illness = 1).
+        // 000 Table 1: 建档立卡贫困户因病致（返）贫户数 26.85万户, reproduced as primary cause illness (PovertyCause.Illness = 1).
         Assert.Equal(268_500, db.Scalar("SELECT COUNT(*) FROM Households WHERE PrimaryCause = 1"));
     }
 
@@ -150,7 +150,7 @@ public abstract class JiaoheTotalsTests
     public void Jiaohe_households_by_type()
     {
         using var db = Open();
-        // 001 Table 1-1, 户类型: 低保户 3,560/7,260; 五保户 566/687; 一般户 1,706/3,662 (HouseholdType 1, 2, 3).
+        // 001 第一章 三 text (not Table 1-1), 户类型: 低保户 3,560/7,260; 五保户 566/687; 一般户 1,706/3,662 (HouseholdType 1, 2, 3).
         Assert.Equal(new Dictionary<string, long> { ["1"] = 3_560, ["2"] = 566, ["3"] = 1_706 },
             db.Pairs($"SELECT h.Type, COUNT(*) FROM {JiaoheHouseholds} GROUP BY h.Type"));
         Assert.Equal(new Dictionary<string, long> { ["1"] = 7_260, ["2"] = 687, ["3"] = 3_662 },
@@ -161,7 +161,7 @@ public abstract class JiaoheTotalsTests
     public void Jiaohe_households_by_primary_cause()
     {
         using var db = Open();
-        // 001 Table 1-1, 致贫原因 (PovertyCause 1..10): 因病 4045/8133, 因残 981/1730, 因学 73/203, 因灾 8/16,
+        // 001 第一章 三, text after Table 1-2, 致贫原因 (PovertyCause 1..10): 因病 4045/8133, 因残 981/1730, 因学 73/203, 因灾 8/16,
         // 缺土地 112/258, 缺技术 257/408, 缺劳力 79/153, 缺资金 49/93, 自身发展动力不足 76/163, 其他 152/452.
         Assert.Equal(new Dictionary<string, long>
             {
@@ -179,7 +179,7 @@ public abstract class JiaoheTotalsTests
     public void Jiaohe_persons_by_primary_measure_and_the_3_without_one()
     {
         using var db = Open();
-        // 001 Table 3-1 (六个一批, persons): production 4,415; ecology 0; education 89; health 1,159;
+        // 001 Table 3-1 (六个一批, person-times 人次, reproduced as persons): production 4,415; ecology 0; education 89; health 1,159;
         // social security 5,943; case-by-case 0 (AssistanceMeasure 1..6). They add to 11,606 against the 合计 11,609:
         // seed-data/README.md leaves the households of the other 3 persons without a primary measure (NULL).
         var byMeasure = db.Pairs($"SELECT h.PrimaryMeasure, SUM(h.MemberCount) FROM {JiaoheHouseholds} GROUP BY h.PrimaryMeasure");
@@ -269,8 +269,8 @@ public abstract class JiaoheTotalsTests
     public void Jiaohe_funding_by_source_adds_to_500100000()
     {
         using var db = Open();
-        // 001 第六章 资金来源: central fiscal 0.6亿, provincial fiscal 1.406亿, local fiscal 0.065亿, bank loans 2.24亿,
-        // enterprise/institution self-raised 0.69亿; total 5.001亿.
+        // 001 第六章 资金来源: central fiscal 0.6亿, provincial fiscal 1.406亿, local fiscal 0.065亿, 金融机构贷款 2.24亿,
+        // 企业（机构）自筹 0.69亿; total 5.001亿.
         const string allocations = """
             FundingAllocations a
             JOIN Projects p ON p.Id = a.ProjectId
@@ -280,7 +280,7 @@ public abstract class JiaoheTotalsTests
         Assert.Equal(new Dictionary<string, long>
             {
                 ["中央财政专项扶贫资金"] = 60_000_000, ["省级财政专项扶贫资金"] = 140_600_000, ["地方财政专项扶贫资金"] = 6_500_000,
-                ["银行贷款"] = 224_000_000, ["企业事业单位自筹"] = 69_000_000,
+                ["金融机构贷款"] = 224_000_000, ["企业（机构）自筹"] = 69_000_000,
             },
             db.Pairs($"SELECT s.Name, SUM(a.Amount) FROM {allocations} GROUP BY s.Name"));
         Assert.Equal(500_100_000, db.Scalar($"SELECT SUM(a.Amount) FROM {allocations}"));

@@ -51,7 +51,7 @@ public sealed class JiaoheFiguresTests(PovertyGraphFactory factory)
     }
 
     [Fact]
-    public async Task By_cause() // 001 Table 1-1, causes
+    public async Task By_cause() // 001 第一章 三 text after Table 1-2, causes
     {
         Assert.Equal(new Dictionary<string, (int?, long?)>
         {
@@ -62,7 +62,7 @@ public sealed class JiaoheFiguresTests(PovertyGraphFactory factory)
     }
 
     [Fact]
-    public async Task By_measure_in_persons() // 001 Table 3-1: rows add to 11,606; the table's total says 11,609
+    public async Task By_measure_in_persons() // 001 Table 3-1 (人次, person-times, one person each here): rows add to 11,606; the table's total says 11,609
     {
         var groups = await Groups("PRIMARY_MEASURE", "primaryMeasure");
         Assert.Equal(4415, groups["PRODUCTION"].Persons);
@@ -143,7 +143,7 @@ public sealed class JiaoheFiguresTests(PovertyGraphFactory factory)
         Assert.Equal(new Dictionary<string, decimal>
         {
             ["中央财政专项扶贫资金"] = 60_000_000, ["省级财政专项扶贫资金"] = 140_600_000, ["地方财政专项扶贫资金"] = 6_500_000,
-            ["银行贷款"] = 224_000_000, ["企业事业单位自筹"] = 69_000_000,
+            ["金融机构贷款"] = 224_000_000, ["企业（机构）自筹"] = 69_000_000,
         }, bySource);
         var byLevel = allocations["byLevel"]!.AsArray().ToDictionary(g => g!["keys"]!["sourceLevel"]!.ToString(), g => (decimal)g!["sum"]!["amount"]!);
         Assert.Equal(207_100_000m, byLevel["CENTRAL"] + byLevel["PROVINCIAL"] + byLevel["COUNTY"]); // fiscal 2.071亿

@@ -19,7 +19,7 @@ public sealed class ProvinceFiguresTests(ProvinceFactory factory)
         var exits = data["households"]!["groupedAggregates"]!.AsArray().ToDictionary(g => (int)g!["keys"]!["plannedExitYear"]!, g => (long)g!["sum"]!["memberCount"]!);
         // 2017–2019 from Table 1; 2016 = 700,739 less those (seed-data/README.md).
         Assert.Equal(new Dictionary<int, long> { [2016] = 306_305, [2017] = 166_854, [2018] = 140_266, [2019] = 87_314 }, exits);
-        Assert.Equal(268_500, (int)data["illness"]!["totalCount"]!); // 因病致贫 26.85万户
+        Assert.Equal(268_500, (int)data["illness"]!["totalCount"]!); // 000 表1 因病致(返)贫 26.85万户, reproduced as primaryCause ILLNESS
         Assert.Equal(12_233, (long)data["relocated"]!["aggregates"]!["sum"]!["memberCount"]!); // 易地扶贫搬迁
         Assert.Equal(1489, (int)data["villages"]!["totalCount"]!);
         var villageExits = data["villages"]!["groupedAggregates"]!.AsArray().ToDictionary(g => (int)g!["keys"]!["plannedExitYear"]!, g => (int)g!["count"]!);

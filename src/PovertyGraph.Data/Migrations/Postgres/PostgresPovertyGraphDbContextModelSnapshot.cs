@@ -127,9 +127,17 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("NationalContiguousArea")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool?>("NationalKeyCounty")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("PrefectureId")
                         .HasColumnType("integer");
@@ -158,6 +166,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.HasIndex("ContiguousArea");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("ProvinceId");
 
@@ -564,6 +574,11 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("ProvinceId")
                         .HasColumnType("integer");
 
@@ -586,6 +601,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("SourceDocumentId");
 
@@ -682,6 +699,11 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("SourceDocumentId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -702,6 +724,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("SourceDocumentId");
 
@@ -760,6 +784,11 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("PrefectureId")
                         .HasColumnType("integer");
 
@@ -785,6 +814,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("PrefectureId");
 
@@ -815,6 +846,11 @@ namespace PovertyGraph.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int?>("PlannedExitYear")
                         .HasColumnType("integer");
@@ -853,6 +889,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("PlannedExitYear");
 

@@ -120,9 +120,17 @@ namespace PovertyGraph.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NationalContiguousArea")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("NationalKeyCounty")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PrefectureId")
                         .HasColumnType("INTEGER");
@@ -151,6 +159,8 @@ namespace PovertyGraph.Data.Migrations.Sqlite
                     b.HasIndex("ContiguousArea");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("ProvinceId");
 
@@ -557,6 +567,11 @@ namespace PovertyGraph.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProvinceId")
                         .HasColumnType("INTEGER");
 
@@ -579,6 +594,8 @@ namespace PovertyGraph.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("SourceDocumentId");
 
@@ -675,6 +692,11 @@ namespace PovertyGraph.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceDocumentId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -695,6 +717,8 @@ namespace PovertyGraph.Data.Migrations.Sqlite
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("SourceDocumentId");
 
@@ -753,6 +777,11 @@ namespace PovertyGraph.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PrefectureId")
                         .HasColumnType("INTEGER");
 
@@ -778,6 +807,8 @@ namespace PovertyGraph.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("PrefectureId");
 
@@ -807,6 +838,11 @@ namespace PovertyGraph.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PlannedExitYear")
@@ -846,6 +882,8 @@ namespace PovertyGraph.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NamePinyin");
 
                     b.HasIndex("PlannedExitYear");
 

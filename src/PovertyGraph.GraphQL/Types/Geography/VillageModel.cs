@@ -10,6 +10,7 @@ public static class VillageModel
             "villages")
         .Key(x => x.Id)
         .Field("name", x => x.Name, "Name as printed, e.g. 青背村; generated for placeholder villages.")
+        .Field("namePinyin", x => x.NamePinyin, "Hanyu Pinyin of the name, e.g. Qingbei Cun (not printed in the documents: romanised by the rule in seed-data/README.md; generated with the name for placeholder villages).")
         .Field("registered", x => x.Registered, "A registered poor village (建档立卡贫困村) at the end of 2015; null where no document says (the 2013 whole-village list).")
         .Field("provincialLevel", x => x.ProvincialLevel, "A provincial-level poor village (省级贫困村).")
         .Field("plannedExitYear", x => x.PlannedExitYear, "Year the village is planned to exit poverty (贫困村退出), per the province's 2017 plan.", aggregate: true)
