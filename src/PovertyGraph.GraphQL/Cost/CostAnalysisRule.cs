@@ -27,9 +27,6 @@ public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions 
 
     private readonly ConditionalWeakTable<GraphQLOperationDefinition, OperationCost> _constant = new();
 
-    /// <summary>Raised for every operation refused here (a seam for metrics and tests).</summary>
-    public event Action<OperationCost>? Refused;
-
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
         var arguments = context.ArgumentValues;
@@ -89,7 +86,6 @@ public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions 
         if (cost.Requested > budget)
             Refuse(CostLimitError.CostCode, $"The query would cost {(cost.Complete ? "" : "at least ")}{cost.Requested:N0} points, over the {role.ToString().ToUpperInvariant()} " +
                 $"budget of {budget:N0}: ask for smaller pages, fewer nested lists or fewer aggregates (the README explains the cost model).");
-        if (errors.Count > 0) Refused?.Invoke(cost);
         return errors;
     }
 }

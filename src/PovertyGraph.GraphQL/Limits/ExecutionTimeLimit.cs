@@ -18,9 +18,6 @@ public sealed class ExecutionTimeLimit(LimitsOptions options) : IConfigureExecut
 
     public float SortOrder => 150; // inside the request runtime, around the document cache and validation
 
-    /// <summary>Raised for every request the time limit stopped (a seam for metrics and tests).</summary>
-    public event Action<TimeSpan>? TimedOut;
-
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions execution, ExecutionDelegate next)
     {
         var role = execution.RequestServices?.GetService<IViewerAccessor>()?.Current.Role ?? Role.Public;
@@ -50,9 +47,8 @@ public sealed class ExecutionTimeLimit(LimitsOptions options) : IConfigureExecut
         return result;
     }
 
-    private ExecutionResult TimeoutResult(TimeSpan limit, Role role)
+    private static ExecutionResult TimeoutResult(TimeSpan limit, Role role)
     {
-        TimedOut?.Invoke(limit);
         var error = new TimeoutError($"The query ran past the {role.ToString().ToUpperInvariant()} time limit of {limit.TotalSeconds:0.###} s and was stopped: " +
             "ask for less (smaller pages, fewer aggregates), or with a token whose role allows more time.")
         {

@@ -20,9 +20,6 @@ public sealed class ExpensiveOperationQueue(LimitsOptions options) : DocumentExe
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
-    /// <summary>Raised for every expensive operation refused here (a seam for metrics and tests).</summary>
-    public event Action? Refused;
-
     public override async Task BeforeExecutionAsync(IExecutionContext context)
     {
         var cost = RequestCost.Of(context.UserContext);
@@ -49,7 +46,6 @@ public sealed class ExpensiveOperationQueue(LimitsOptions options) : DocumentExe
         if (lease is not { IsAcquired: true })
         {
             lease?.Dispose();
-            Refused?.Invoke();
             throw new RateLimitedError($"Too many expensive queries are running or waiting (this one costs {operation.Requested:N0} points; " +
                 $"{options.ExpensivePoints:N0} or more is expensive): try again later, or ask for less.", wait);
         }

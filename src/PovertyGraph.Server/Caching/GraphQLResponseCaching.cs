@@ -3,6 +3,7 @@ using System.Text;
 using GraphQL;
 using Microsoft.Net.Http.Headers;
 using PovertyGraph.GraphQL.Cost;
+using PovertyGraph.GraphQL.Telemetry;
 using PovertyGraph.Server.Http;
 
 namespace PovertyGraph.Server.Caching;
@@ -14,16 +15,13 @@ namespace PovertyGraph.Server.Caching;
 /// role, the media type, the cost header, the document, the operation name and the variables as sent. A request whose
 /// <c>If-None-Match</c> names that tag is answered 304 before anything runs. Every other answer is <c>no-store</c>.
 /// </summary>
-public sealed class GraphQLResponseCaching(HttpCachingOptions options, DataVersion version)
+public sealed class GraphQLResponseCaching(HttpCachingOptions options, DataVersion version, ServerMetrics metrics)
 {
     /// <summary>What a GraphQL answer depends on besides its URL.</summary>
     public const string Vary = "Accept, Authorization, GraphQL-Cost";
 
     private static readonly string Build = string.Join(",", new[] { typeof(GraphQLResponseCaching), typeof(OperationCost) }
         .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N")));
-
-    /// <summary>Raised for every request answered 304 (a seam for metrics and tests).</summary>
-    public event Action? NotModified;
 
     /// <summary>The tag this request's answer would have, when it can be stored by shared caches at all (null otherwise).</summary>
     public async ValueTask<string?> TagAsync(HttpContext context, GraphQLHttpRequest request, string mediaType, CostMode mode)
@@ -40,12 +38,16 @@ public sealed class GraphQLResponseCaching(HttpCachingOptions options, DataVersi
     /// <summary>Whether the request's If-None-Match names <paramref name="tag"/> (or is *): then 304, with nothing run.</summary>
     public bool TryAnswerNotModified(HttpContext context, string? tag)
     {
-        if (tag == null || !EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var tags)) return false;
+        if (tag == null || !EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var tags) || tags.Count == 0) return false;
         var match = tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(tag, StringComparison.Ordinal)); // weak comparison, as RFC 9110 asks
-        if (!match) return false;
+        if (!match)
+        {
+            metrics.CacheMiss(ServerMetrics.CacheHttp);
+            return false;
+        }
         context.Response.StatusCode = StatusCodes.Status304NotModified;
         Public(context.Response, tag);
-        NotModified?.Invoke();
+        metrics.CacheHit(ServerMetrics.CacheHttp);
         return true;
     }
 

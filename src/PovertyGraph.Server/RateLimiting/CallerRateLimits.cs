@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using GraphQL;
 using Microsoft.AspNetCore.RateLimiting;
+using PovertyGraph.GraphQL.Telemetry;
 using PovertyGraph.Server.Auth;
 using PovertyGraph.Server.Http;
 
@@ -13,13 +14,10 @@ namespace PovertyGraph.Server.RateLimiting;
 /// request is answered 429 with <c>Retry-After</c> and a GraphQL-shaped error (<c>RATE_LIMITED</c>), before anything
 /// is read or run.
 /// </summary>
-public sealed class CallerRateLimits(RateLimitingOptions options)
+public sealed class CallerRateLimits(RateLimitingOptions options, ServerMetrics metrics)
 {
     public const string Policy = "graphql-callers";
     public const string Code = "RATE_LIMITED";
-
-    /// <summary>Raised for every request refused here, with the kind of caller (a seam for metrics and tests).</summary>
-    public event Action<string>? Refused;
 
     public void Configure(RateLimiterOptions limiter)
     {
@@ -53,7 +51,7 @@ public sealed class CallerRateLimits(RateLimitingOptions options)
         var holder = context.User.Identity?.IsAuthenticated == true;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (holder ? options.TokenHolders : options.Public).Refill;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        Refused?.Invoke(holder ? "token" : "address");
+        metrics.Refused(ServerMetrics.ReasonRateLimit);
 
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var responseType = GraphQLMediaTypes.Negotiate(context.Request.Headers.Accept);
