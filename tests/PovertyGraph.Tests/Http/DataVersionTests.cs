@@ -49,8 +49,8 @@ public sealed class DataVersionTests(ImportingFactory factory) : IClassFixture<I
         try
         {
             File.WriteAllText(Path.Combine(folder, "counties.csv"),
-                "id,prefectureId,name,code,kind,contiguousArea,nationalContiguousArea,source,reference,synthetic,syntheticFields\n" +
-                "100,2,测试县,,COUNTY,,,,test row,true,\n", new UTF8Encoding(false));
+                "id,prefectureId,name,namePinyin,code,kind,contiguousArea,nationalContiguousArea,source,reference,synthetic,syntheticFields\n" +
+                "100,2,测试县,Ceshi,,COUNTY,,,,test row,true,\n", new UTF8Encoding(false));
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Database:ConnectionString"] = ImportingFactory.OwnDatabase,
