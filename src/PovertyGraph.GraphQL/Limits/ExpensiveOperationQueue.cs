@@ -34,14 +34,14 @@ public sealed class ExpensiveOperationQueue(LimitsOptions options) : DocumentExe
         var wait = TimeSpan.FromSeconds(options.ExpensiveQueueSeconds);
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(limits.Caller);
         patience.CancelAfter(wait);
-        RateLimitLease lease;
+        RateLimitLease? lease = null;
         try
         {
             lease = await _limiter.AcquireAsync(1, patience.Token);
         }
         catch (OperationCanceledException) when (!limits.Caller.IsCancellationRequested)
         {
-            lease = null!;
+            // waited as long as allowed
         }
         if (lease is not { IsAcquired: true })
         {
