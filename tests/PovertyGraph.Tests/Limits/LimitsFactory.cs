@@ -14,7 +14,7 @@ namespace PovertyGraph.Tests.Limits;
 /// </summary>
 public sealed class LimitsFactory : PovertyGraphFactory
 {
-    public const double PublicSeconds = 1;
+    public const double PublicSeconds = 2;
     public const long ExpensivePoints = 50;
 
     private static readonly string OwnDatabase = Path.Combine(Path.GetTempPath(), "povertygraph-tests", $"limits-{Environment.ProcessId}.db");

@@ -37,7 +37,7 @@ public sealed class TimeLimitTests(LimitsFactory factory)
     public async Task A_slow_statement_is_stopped_at_the_time_limit_and_the_next_request_is_answered()
     {
         var (stopped, finished) = (factory.Hook.Stopped, factory.Hook.Finished);
-        var (status, body) = await factory.PostAsync(SlowQuery); // PUBLIC: a limit of one second
+        var (status, body) = await factory.PostAsync(SlowQuery); // PUBLIC: a limit of two seconds here
         await Await(factory.Hook.Ended, "the slow statement never ended");
 
         Assert.Equal(503, status);
