@@ -35,7 +35,7 @@ public static class DataServiceCollectionExtensions
         if (options.EffectiveProvider == DatabaseProvider.Postgres)
             b.UseNpgsql(options.ConnectionString);
         else
-            b.UseSqlite(SqliteConnectionString(options.ConnectionString));
+            b.UseSqlite(SqliteConnectionString(options.ConnectionString)).AddInterceptors(SqliteInterruptOnCancel.Instance);
         b.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         // Anything EF cannot translate must fail loudly rather than run in memory.
         b.ConfigureWarnings(w => w.Throw(RelationalEventId.MultipleCollectionIncludeWarning));

@@ -6,6 +6,9 @@
 //
 // --postgres runs on the PostgreSQL database the connection string names (built at the server's first start when
 // empty), e.g. --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=povertygraph_bench";
+//   dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- --hostile [--hostile-samples N] [--throughput-seconds S]
+//
+// --hostile runs the hostile-load scenario instead (HostileLoad.cs): a light caller's latency idle and under attack.
 // --show-sql prints the SQL EF ran for each scenario; --graphql-only times only the GraphQL side (for a profiler);
 // --set passes a configuration setting to the server (e.g. --set Paging:MaxGroups=10000).
 //
@@ -61,6 +64,8 @@ internal static class Benchmark
                 : $"- Database: BUILT {database.Name} at server start in {startSeconds:F1} s (DatasetInfo: {info})");
             Console.WriteLine($"- Data: {sizes}; {database.Describe(db)}");
         }
+
+        if (options.Hostile) return await HostileLoad.RunAsync(factory, root, options);
 
         var token = GraphQLClient.OfficialToken(factory.Services);
         var client = new GraphQLClient(http, token);
@@ -316,7 +321,7 @@ internal sealed class Samples
 }
 
 internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmup, double WarmupSeconds, HashSet<string>? Scenarios, bool ShowSql, bool GraphQLOnly,
-    IReadOnlyDictionary<string, string?> Settings)
+    IReadOnlyDictionary<string, string?> Settings, bool Hostile = false, int HostileSamples = 200, int ThroughputSeconds = 20)
 {
     public static Options? Parse(string[] args)
     {
@@ -326,6 +331,8 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
         HashSet<string>? scenarios = null;
         var showSql = false;
         var graphqlOnly = false;
+        var hostile = false;
+        int hostileSamples = 200, throughputSeconds = 20;
         var settings = new Dictionary<string, string?>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -340,13 +347,17 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
                 case "--scenario": scenarios = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToUpperInvariant()).ToHashSet(); break;
                 case "--show-sql": showSql = true; break;
                 case "--graphql-only": graphqlOnly = true; break;
+                case "--hostile": hostile = true; break;
+                case "--hostile-samples": hostileSamples = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--throughput-seconds": throughputSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--set":
                     var pair = Next().Split('=', 2);
                     if (pair.Length != 2) throw new ArgumentException("--set takes key=value");
                     settings[pair[0]] = pair[1];
                     break;
                 case "-h" or "--help":
-                    Console.WriteLine("usage: dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH | --postgres CONNSTR] [--runs N] [--warmup N] [--warmup-seconds S] [--scenario A,B,C,D] [--show-sql] [--graphql-only] [--set key=value]");
+                    Console.WriteLine("usage: dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH | --postgres CONNSTR] [--runs N] [--warmup N] [--warmup-seconds S] [--scenario A,B,C,D] [--show-sql] [--graphql-only] [--set key=value]\n" +
+                                      "       or: ... -- --hostile [--hostile-samples N] [--throughput-seconds S]   (the hostile-load scenario; see docs/PERFORMANCE.md)");
                     return null;
                 default:
                     Console.Error.WriteLine($"unknown argument {args[i]} (try --help)");
@@ -355,7 +366,7 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
         }
         if (runs < 1 || warmup < 0) { Console.Error.WriteLine("--runs must be at least 1 and --warmup at least 0"); return null; }
         if (db != null && postgres != null) { Console.Error.WriteLine("--db and --postgres exclude each other"); return null; }
-        return new Options(db, postgres, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings);
+        return new Options(db, postgres, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings, hostile, hostileSamples, throughputSeconds);
     }
 
     public static string? RepositoryRoot()

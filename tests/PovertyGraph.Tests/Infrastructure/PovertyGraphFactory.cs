@@ -28,6 +28,14 @@ public class PovertyGraphFactory : WebApplicationFactory<Program>
     {
         ["Database:ConnectionString"] = Database.ConnectionString,
         ["Database:Profile"] = Profile,
+        // The suite sends thousands of requests from one address, on a machine that may be busy: the limits on how
+        // often and how long are tested by their own servers (Limits/).
+        ["RateLimiting:Enabled"] = "false",
+        ["Limits:TimeLimitSeconds:Public"] = "300",
+        ["Limits:TimeLimitSeconds:Researcher"] = "300",
+        ["Limits:TimeLimitSeconds:Ngo"] = "300",
+        ["Limits:TimeLimitSeconds:Official"] = "300",
+        ["Limits:TimeLimitSeconds:Admin"] = "300",
     };
 
     public override async ValueTask DisposeAsync()
