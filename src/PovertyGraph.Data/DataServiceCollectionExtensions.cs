@@ -13,7 +13,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(options);
         var log = new SqlCommandLog();
         services.AddSingleton(log);
-        if (options.Provider == DatabaseProvider.Postgres)
+        if (options.EffectiveProvider == DatabaseProvider.Postgres)
         {
             services.AddPooledDbContextFactory<PostgresPovertyGraphDbContext>(b => Configure(b, options, log));
             services.AddSingleton<IDbContextFactory<PovertyGraphDbContext>>(sp =>
@@ -32,10 +32,10 @@ public static class DataServiceCollectionExtensions
     public static void Configure(DbContextOptionsBuilder b, DatabaseOptions options, SqlCommandLog? log = null)
     {
         if (log != null) b.AddInterceptors(log);
-        if (options.Provider == DatabaseProvider.Postgres)
+        if (options.EffectiveProvider == DatabaseProvider.Postgres)
             b.UseNpgsql(options.ConnectionString);
         else
-            b.UseSqlite(SqliteConnectionString(options.ConnectionString));
+            b.UseSqlite(SqliteConnectionString(options.ConnectionString)).AddInterceptors(SqliteInterruptOnCancel.Instance);
         b.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         // Anything EF cannot translate must fail loudly rather than run in memory.
         b.ConfigureWarnings(w => w.Throw(RelationalEventId.MultipleCollectionIncludeWarning));

@@ -21,6 +21,7 @@ public sealed class DatabaseBootstrapper(IDbContextFactory<PovertyGraphDbContext
     {
         progress ??= _ => { };
         using var db = factory.CreateDbContext();
+        if (db.Database.IsNpgsql()) PostgresDatabaseCreation.EnsureExists(options.ConnectionString, progress);
         db.Database.Migrate();
         if (db.DatasetInfo.Any()) return false;
         Build(db, progress);

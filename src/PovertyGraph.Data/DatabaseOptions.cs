@@ -1,12 +1,24 @@
+using System.Data.Common;
+
 namespace PovertyGraph.Data;
 
-public enum DatabaseProvider { Sqlite, Postgres }
+/// <summary>Auto: PostgreSQL when the connection string names a host, SQLite otherwise.</summary>
+public enum DatabaseProvider { Auto, Sqlite, Postgres }
 
 /// <summary>Bound from the "Database" configuration section.</summary>
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
-    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>As configured; Auto (the default) lets <see cref="EffectiveProvider"/> read it from the connection string.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Auto;
+
+    /// <summary>
+    /// The provider configured, or, when none is (Auto), the one the connection string's form names: a string with a
+    /// <c>Host</c> (or <c>Server</c>) key is PostgreSQL's, so one environment variable is enough to run on it.
+    /// </summary>
+    public DatabaseProvider EffectiveProvider => Provider == DatabaseProvider.Auto ? Infer(ConnectionString) : Provider;
+
     /// <summary>For SQLite, a file path is enough: "Data Source=..." is added when missing.</summary>
     public string ConnectionString { get; set; } = "data/povertygraph.db";
     /// <summary>Folder of seed CSVs imported when the database is first created.</summary>
@@ -14,4 +26,13 @@ public sealed class DatabaseOptions
     /// <summary>Synthetic data profile built on first run: "province" (full scale) or "jiaohe" (small, for tests).</summary>
     public string Profile { get; set; } = "province";
     public int GeneratorSeed { get; set; } = 20151231;
+
+    public static DatabaseProvider Infer(string connectionString)
+    {
+        if (!connectionString.Contains('=')) return DatabaseProvider.Sqlite; // a file path
+        var builder = new DbConnectionStringBuilder();
+        try { builder.ConnectionString = connectionString; }
+        catch (ArgumentException) { return DatabaseProvider.Sqlite; } // not key=value pairs: a path with '=' in it
+        return builder.ContainsKey("Host") || builder.ContainsKey("Server") ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+    }
 }

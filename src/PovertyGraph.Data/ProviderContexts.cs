@@ -6,4 +6,11 @@ namespace PovertyGraph.Data;
 public sealed class SqlitePovertyGraphDbContext(DbContextOptions<SqlitePovertyGraphDbContext> options) : PovertyGraphDbContext(options);
 
 /// <summary>PostgreSQL, the production store. Migrations under Migrations/Postgres.</summary>
-public sealed class PostgresPovertyGraphDbContext(DbContextOptions<PostgresPovertyGraphDbContext> options) : PovertyGraphDbContext(options);
+public sealed class PostgresPovertyGraphDbContext(DbContextOptions<PostgresPovertyGraphDbContext> options) : PovertyGraphDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        CodePointCollation.ApplyToPostgres(modelBuilder);
+    }
+}

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Execution;
+using PovertyGraph.GraphQL.Limits;
 using PovertyGraph.GraphQL.Model;
 using PovertyGraph.GraphQL.Planning;
 using PovertyGraph.GraphQL.Schema;
@@ -47,7 +48,8 @@ public static class GraphQLServiceCollectionExtensions
             // Chinese text readable in responses; HTML-sensitive characters stay escaped.
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
-            .AddComplexityAnalyzer(o => o.MaxDepth = paging.MaxDepth)
+            // Depth, fields, aliases and cost per role, before any SQL; time limits; expensive operations queued.
+            .AddPovertyGraphLimits()
             .AddDocumentListener<AuditListener>(global::GraphQL.DI.ServiceLifetime.Singleton)
             // Serial: a level's data-loader statements still batch, and resolvers run without a task per field.
             .AddExecutionStrategy<global::GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)

@@ -18,7 +18,7 @@ internal static class AbRun
             ["token-cache"] = ("validated tokens remembered (ValidatedTokenCache)", new() { ["Auth:TokenCacheSeconds"] = "0" }, null),
         };
 
-    public static async Task<int> RunAsync(string root, string dbPath, Options options, IReadOnlyList<Scenario> scenarios)
+    public static async Task<int> RunAsync(string root, BenchDatabase database, Options options, IReadOnlyList<Scenario> scenarios)
     {
         foreach (var name in options.Compare!)
         {
@@ -29,17 +29,17 @@ internal static class AbRun
             }
             Console.WriteLine($"## A/B: {name} — {variant.Description}");
             Console.WriteLine();
-            using var with = new BenchFactory(root, dbPath, options.Settings);
-            using var without = new BenchFactory(root, dbPath, options.Settings.Concat(variant.Settings).ToDictionary(p => p.Key, p => p.Value), variant.Services);
+            using var with = new BenchFactory(root, database, options.Settings);
+            using var without = new BenchFactory(root, database, options.Settings.Concat(variant.Settings).ToDictionary(p => p.Key, p => p.Value), variant.Services);
             var a = new GraphQLClient(with.CreateClient(), GraphQLClient.OfficialToken(with.Services));
             var b = new GraphQLClient(without.CreateClient(), GraphQLClient.OfficialToken(without.Services));
             Console.WriteLine("| scenario | round | with: median | without: median | without / with |");
             Console.WriteLine("|---|---:|---:|---:|---:|");
             foreach (var scenario in scenarios)
             {
-                using (var db = new Microsoft.Data.Sqlite.SqliteConnection(SqlRunner.ConnectionString(dbPath)))
+                using (var db = database.Open())
                 {
-                    db.Open();
+                    scenario.Provider = database.Provider;
                     await scenario.SetupAsync(a, db);
                 }
                 var body = GraphQLClient.Body(scenario.Query, scenario.Variables);

@@ -13,8 +13,8 @@ using PovertyGraph.Server.Auth;
 
 namespace PovertyGraph.Benchmarks;
 
-/// <summary>The real server, in process, on the province-scale database.</summary>
-internal sealed class BenchFactory(string repositoryRoot, string databasePath, IReadOnlyDictionary<string, string?> extraSettings,
+/// <summary>The real server, in process, on the province-scale database (SQLite or PostgreSQL).</summary>
+internal sealed class BenchFactory(string repositoryRoot, BenchDatabase database, IReadOnlyDictionary<string, string?> extraSettings,
     Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -23,7 +23,8 @@ internal sealed class BenchFactory(string repositoryRoot, string databasePath, I
         // The factory looks for its manifest in the working directory, which `dotnet run` leaves at the caller's.
         builder.UseContentRoot(Path.Combine(repositoryRoot, "src", "PovertyGraph.Server"));
         builder.UseEnvironment("Benchmark");
-        builder.UseSetting("Database:ConnectionString", databasePath);
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:Profile", "province");
         // Quiet: per-request logging would be measured too.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -1,9 +1,14 @@
 // PovertyGraph performance benchmark: each scenario's GraphQL query over HTTP (in-process server, real pipeline)
-// against the same result computed by hand-written SQL on the same SQLite file.
+// against the same result computed by hand-written SQL on the same database (SQLite file, or PostgreSQL).
 //
-//   dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH] [--runs N] [--warmup N] [--warmup-seconds S]
-//       [--scenario A,B,...] [--show-sql] [--graphql-only] [--set key=value]
+//   dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH | --postgres CONNSTR] [--runs N] [--warmup N]
+//       [--warmup-seconds S] [--scenario A,B,...] [--show-sql] [--graphql-only] [--set key=value]
 //
+// --postgres runs on the PostgreSQL database the connection string names (built at the server's first start when
+// empty), e.g. --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=povertygraph_bench";
+//   dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- --hostile [--hostile-samples N] [--throughput-seconds S]
+//
+// --hostile runs the hostile-load scenario instead (HostileLoad.cs): a light caller's latency idle and under attack.
 // --show-sql prints the SQL EF ran for each scenario; --graphql-only times only the GraphQL side (for a profiler);
 // --set passes a configuration setting to the server (e.g. --set Paging:MaxGroups=10000).
 // --compare NAME runs an A/B in one process: two servers, with and without the optimisation NAME (see --help).
@@ -14,7 +19,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
 
@@ -33,39 +37,40 @@ internal static class Benchmark
         if (options == null) return 2;
 
         var root = Options.RepositoryRoot() ?? throw new InvalidOperationException("PovertyGraph.sln not found above the working directory");
-        var dbPath = Path.GetFullPath(options.Db ?? Path.Combine(root, ".tmp", "bench", "province.db"));
-        Directory.CreateDirectory(Path.GetDirectoryName(dbPath)!);
+        var database = options.Postgres != null
+            ? new BenchDatabase(DatabaseProvider.Postgres, options.Postgres)
+            : new BenchDatabase(DatabaseProvider.Sqlite, Path.GetFullPath(options.Db ?? Path.Combine(root, ".tmp", "bench", "province.db")));
+        if (database.Provider == DatabaseProvider.Sqlite) Directory.CreateDirectory(Path.GetDirectoryName(database.ConnectionString)!);
 
         Console.WriteLine("# PovertyGraph benchmark");
         Console.WriteLine();
-        MachineInfo.Print(dbPath, options);
+        MachineInfo.Print(options);
 
         // ---- server (builds the database on first start) --------------------------------------------------------------
-        var existed = DatasetReady(dbPath);
+        var existed = database.Built();
         var capture = new EfCommandCapture();
-        using var factory = new BenchFactory(root, dbPath, options.Settings);
+        using var factory = new BenchFactory(root, database, options.Settings);
         var startClock = Stopwatch.StartNew();
         var http = factory.CreateClient();
         var startSeconds = startClock.Elapsed.TotalSeconds;
         var sqlLog = factory.Services.GetRequiredService<SqlCommandLog>();
-        var connectionString = SqlRunner.ConnectionString(dbPath);
-        using (var db = new SqliteConnection(connectionString))
+        using (var db = database.Open())
         {
-            db.Open();
-            var info = Scalar(db, "SELECT Profile || ' ' || Version || ', built in ' || BuildSeconds || ' s' FROM DatasetInfo");
-            var sizes = $"{Scalar(db, "SELECT COUNT(*) FROM Households"):N0} households, {Scalar(db, "SELECT COUNT(*) FROM Persons"):N0} persons, " +
-                        $"{Scalar(db, "SELECT COUNT(*) FROM Villages"):N0} villages, {Scalar(db, "SELECT COUNT(*) FROM Projects"):N0} projects, " +
-                        $"{Scalar(db, "SELECT COUNT(*) FROM FundingAllocations"):N0} funding allocations";
+            var info = Scalar(db, "SELECT \"Profile\" || ' ' || \"Version\" || ', built in ' || CAST(\"BuildSeconds\" AS TEXT) || ' s' FROM \"DatasetInfo\"");
+            var sizes = $"{Scalar(db, "SELECT COUNT(*) FROM \"Households\""):N0} households, {Scalar(db, "SELECT COUNT(*) FROM \"Persons\""):N0} persons, " +
+                        $"{Scalar(db, "SELECT COUNT(*) FROM \"Villages\""):N0} villages, {Scalar(db, "SELECT COUNT(*) FROM \"Projects\""):N0} projects, " +
+                        $"{Scalar(db, "SELECT COUNT(*) FROM \"FundingAllocations\""):N0} funding allocations";
             Console.WriteLine(existed
-                ? $"- Database: reused {dbPath} ({info}); server start {startSeconds:F1} s"
-                : $"- Database: BUILT {dbPath} at server start in {startSeconds:F1} s (DatasetInfo: {info})");
-            Console.WriteLine($"- Data: {sizes}; file {new FileInfo(dbPath).Length / 1048576.0:F0} MiB; SQLite {Scalar(db, "SELECT sqlite_version()")}");
+                ? $"- Database: reused {database.Name} ({info}); server start {startSeconds:F1} s"
+                : $"- Database: BUILT {database.Name} at server start in {startSeconds:F1} s (DatasetInfo: {info})");
+            Console.WriteLine($"- Data: {sizes}; {database.Describe(db)}");
         }
 
+        if (options.Hostile) return await HostileLoad.RunAsync(factory, root, options);
         if (options.Compare != null)
         {
             Scenario[] abScenarios = [new GroupedHouseholds(), new VillagePage(), new DeepHouseholdPage(), new FundingBySourceYear()];
-            return await AbRun.RunAsync(root, dbPath, options, abScenarios.Where(s => options.Scenarios == null || options.Scenarios.Contains(s.Key)).ToList());
+            return await AbRun.RunAsync(root, database, options, abScenarios.Where(s => options.Scenarios == null || options.Scenarios.Contains(s.Key)).ToList());
         }
 
         var token = GraphQLClient.OfficialToken(factory.Services);
@@ -89,10 +94,13 @@ internal static class Benchmark
         var scenarios = all.Where(s => options.Scenarios == null || options.Scenarios.Contains(s.Key)).ToList();
         var results = new List<Result>();
 
-        using (var setupDb = new SqliteConnection(connectionString))
+        using (var setupDb = database.Open())
         {
-            setupDb.Open();
-            foreach (var s in scenarios) await s.SetupAsync(client, setupDb);
+            foreach (var s in scenarios)
+            {
+                s.Provider = database.Provider;
+                await s.SetupAsync(client, setupDb);
+            }
         }
 
         foreach (var scenario in scenarios)
@@ -106,7 +114,7 @@ internal static class Benchmark
             var (status, text) = await client.SendAsync(body);
             var efCommands = capture.Stop();
             var firstCompilations = capture.Compilations;
-            var expected = scenario.FromSql(SqlRunner.Run(connectionString, handSql));
+            var expected = scenario.FromSql(SqlRunner.Run(database, handSql));
             var actual = scenario.FromGraphQL(GraphQLClient.Data(status, text));
             var verdict = Compare(actual, expected);
             // Replay only EF's reads on the read-only connection (writes, e.g. audit entries, are reported, not replayed).
@@ -123,8 +131,8 @@ internal static class Benchmark
             await WarmUpAsync(options, () => client.SendAsync(body));
             if (!options.GraphQLOnly)
             {
-                await WarmUpAsync(options, () => Task.FromResult(SqlRunner.Run(connectionString, handSql)));
-                await WarmUpAsync(options, () => Task.FromResult(SqlRunner.Run(connectionString, replay)));
+                await WarmUpAsync(options, () => Task.FromResult(SqlRunner.Run(database, handSql)));
+                await WarmUpAsync(options, () => Task.FromResult(SqlRunner.Run(database, replay)));
             }
 
             var graphql = new Samples();
@@ -138,8 +146,8 @@ internal static class Benchmark
                 if (response.Status != 200) throw new InvalidOperationException($"status {response.Status}: {response.Body}");
                 last = response.Body;
                 if (options.GraphQLOnly) continue;
-                sql.Time(() => SqlRunner.Run(connectionString, handSql));
-                efSql.Time(() => SqlRunner.Run(connectionString, replay));
+                sql.Time(() => SqlRunner.Run(database, handSql));
+                efSql.Time(() => SqlRunner.Run(database, replay));
             }
             var statementsPerRequest = (sqlLog.Count - statementsBefore) / (double)options.Runs;
             if (verdict == "OK") verdict = Compare(scenario.FromGraphQL(GraphQLClient.Data(200, last)), expected);
@@ -229,24 +237,7 @@ internal static class Benchmark
         for (var i = 0; i < options.Warmup || clock.Elapsed.TotalSeconds < options.WarmupSeconds; i++) await operation();
     }
 
-    private static bool DatasetReady(string path)
-    {
-        if (!File.Exists(path)) return false;
-        try
-        {
-            using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            db.Open();
-            return Convert.ToInt64(Scalar(db, "SELECT COUNT(*) FROM DatasetInfo"), CultureInfo.InvariantCulture) > 0;
-        }
-        catch (SqliteException) { return false; }
-    }
-
-    private static object? Scalar(SqliteConnection db, string sql)
-    {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
+    private static object? Scalar(System.Data.Common.DbConnection db, string sql) => BenchDatabase.Scalar(db, sql);
 
     private static string Compare(List<string> actual, List<string> expected)
     {
@@ -335,17 +326,20 @@ internal sealed class Samples
         : new(Stats.MedianOf(_wall), Stats.Percentile(_wall, 0.9), _wall.Min(), _cpu.Average());
 }
 
-internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSeconds, HashSet<string>? Scenarios, bool ShowSql, bool GraphQLOnly,
-    IReadOnlyDictionary<string, string?> Settings, IReadOnlyList<string>? Compare = null, int Rounds = 3)
+internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmup, double WarmupSeconds, HashSet<string>? Scenarios, bool ShowSql, bool GraphQLOnly,
+    IReadOnlyDictionary<string, string?> Settings, bool Hostile = false, int HostileSamples = 200, int ThroughputSeconds = 20,
+    IReadOnlyList<string>? Compare = null, int Rounds = 3)
 {
     public static Options? Parse(string[] args)
     {
-        string? db = null;
+        string? db = null, postgres = null;
         int runs = 200, warmup = 200;
         double warmupSeconds = 3;
         HashSet<string>? scenarios = null;
         var showSql = false;
         var graphqlOnly = false;
+        var hostile = false;
+        int hostileSamples = 200, throughputSeconds = 20;
         var settings = new Dictionary<string, string?>();
         List<string>? compare = null;
         var rounds = 3;
@@ -355,6 +349,7 @@ internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSe
             switch (args[i])
             {
                 case "--db": db = Next(); break;
+                case "--postgres": postgres = Next(); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--warmup-seconds": warmupSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -363,14 +358,18 @@ internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSe
                 case "--graphql-only": graphqlOnly = true; break;
                 case "--compare": compare = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(); break;
                 case "--rounds": rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--hostile": hostile = true; break;
+                case "--hostile-samples": hostileSamples = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--throughput-seconds": throughputSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--set":
                     var pair = Next().Split('=', 2);
                     if (pair.Length != 2) throw new ArgumentException("--set takes key=value");
                     settings[pair[0]] = pair[1];
                     break;
                 case "-h" or "--help":
-                    Console.WriteLine("usage: dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH] [--runs N] [--warmup N] [--warmup-seconds S] [--scenario A,B,C,D] [--show-sql] [--graphql-only] [--set key=value]");
-                    Console.WriteLine("       … --compare OPTIMISATION[,…] [--rounds N]   A/B in one process, with and without: " + string.Join(", ", AbRun.Variants.Keys));
+                    Console.WriteLine("usage: dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH | --postgres CONNSTR] [--runs N] [--warmup N] [--warmup-seconds S] [--scenario A,B,C,D] [--show-sql] [--graphql-only] [--set key=value]\n" +
+                                      "       or: ... -- --hostile [--hostile-samples N] [--throughput-seconds S]   (the hostile-load scenario; see docs/PERFORMANCE.md)");
+                    Console.WriteLine("       or: ... -- --compare OPTIMISATION[,…] [--rounds N]   A/B in one process, with and without: " + string.Join(", ", AbRun.Variants.Keys));
                     return null;
                 default:
                     Console.Error.WriteLine($"unknown argument {args[i]} (try --help)");
@@ -378,7 +377,8 @@ internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSe
             }
         }
         if (runs < 1 || warmup < 0) { Console.Error.WriteLine("--runs must be at least 1 and --warmup at least 0"); return null; }
-        return new Options(db, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings, compare, rounds);
+        if (db != null && postgres != null) { Console.Error.WriteLine("--db and --postgres exclude each other"); return null; }
+        return new Options(db, postgres, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings, hostile, hostileSamples, throughputSeconds, compare, rounds);
     }
 
     public static string? RepositoryRoot()
@@ -392,7 +392,7 @@ internal sealed record Options(string? Db, int Runs, int Warmup, double WarmupSe
 
 internal static class MachineInfo
 {
-    public static void Print(string dbPath, Options options)
+    public static void Print(Options options)
     {
         var cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using PovertyGraph.Data;
 using PovertyGraph.Data.Import;
 using PovertyGraph.Domain;
 using PovertyGraph.GraphQL.Model;
@@ -22,8 +23,17 @@ internal abstract class Scenario
     public virtual object? Variables => null;
     public abstract IReadOnlyList<SqlStatement> HandSql { get; }
 
+    /// <summary>The database the hand-written SQL runs on.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// A name selected next to its ID must be grouped too on PostgreSQL; SQLite takes it as is, and grouping by it
+    /// there would change the plan the SQLite figures were measured with.
+    /// </summary>
+    protected string AlsoGroupBy(string column) => Provider == DatabaseProvider.Postgres ? ", " + column : "";
+
     /// <summary>Looks up what the query needs (IDs, cursors) before anything is measured.</summary>
-    public virtual Task SetupAsync(GraphQLClient client, SqliteConnection db) => Task.CompletedTask;
+    public virtual Task SetupAsync(GraphQLClient client, DbConnection db) => Task.CompletedTask;
 
     public abstract List<string> FromGraphQL(JsonNode data);
     public abstract List<string> FromSql(IReadOnlyList<List<object?[]>> results);
@@ -35,6 +45,8 @@ internal abstract class Scenario
     {
         null or DBNull => "null",
         JsonNode n => n.GetValueKind() == System.Text.Json.JsonValueKind.String ? n.GetValue<string>() : Number(n.ToJsonString()),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => Number(f.ToString(null, CultureInfo.InvariantCulture)),
         _ => value.ToString()!,
     };
@@ -58,11 +70,11 @@ internal sealed class GroupedHouseholds : Scenario
 
     public override IReadOnlyList<SqlStatement> HandSql =>
     [
-        new("""
-            SELECT h.CountyId, c.Name, h.PrimaryCause, COUNT(*), SUM(h.MemberCount)
-            FROM Households h JOIN Counties c ON c.Id = h.CountyId
-            GROUP BY h.CountyId, h.PrimaryCause
-            ORDER BY h.CountyId, h.PrimaryCause
+        new($$"""
+            SELECT h."CountyId", c."Name", h."PrimaryCause", COUNT(*), SUM(h."MemberCount")
+            FROM "Households" h JOIN "Counties" c ON c."Id" = h."CountyId"
+            GROUP BY h."CountyId", h."PrimaryCause"{{AlsoGroupBy("c.\"Name\"")}}
+            ORDER BY h."CountyId", h."PrimaryCause"
             """),
     ];
 
@@ -94,18 +106,18 @@ internal sealed class VillagePage : Scenario
     public override IReadOnlyList<SqlStatement> HandSql =>
     [
         new("""
-            SELECT v.Id, v.Name, v.PlannedExitYear, c.Name,
-                   (SELECT COUNT(*) FROM Projects p WHERE p.VillageId = v.Id),
-                   (SELECT COUNT(*) FROM Households h WHERE h.VillageId = v.Id)
-            FROM Villages v JOIN Counties c ON c.Id = v.CountyId
-            WHERE v.Registered = 1 AND c.ContiguousArea = $area
-            ORDER BY v.PlannedExitYear IS NULL, v.PlannedExitYear, v.Name, v.Id
+            SELECT v."Id", v."Name", v."PlannedExitYear", c."Name",
+                   (SELECT COUNT(*) FROM "Projects" p WHERE p."VillageId" = v."Id"),
+                   (SELECT COUNT(*) FROM "Households" h WHERE h."VillageId" = v."Id")
+            FROM "Villages" v JOIN "Counties" c ON c."Id" = v."CountyId"
+            WHERE v."Registered" = TRUE AND c."ContiguousArea" = @area
+            ORDER BY v."PlannedExitYear" IS NULL, v."PlannedExitYear", v."Name", v."Id"
             LIMIT 50
-            """, ("$area", (int)ContiguousArea.WestAridSaline)),
+            """, ("@area", (int)ContiguousArea.WestAridSaline)),
         new("""
-            SELECT COUNT(*) FROM Villages v JOIN Counties c ON c.Id = v.CountyId
-            WHERE v.Registered = 1 AND c.ContiguousArea = $area
-            """, ("$area", (int)ContiguousArea.WestAridSaline)),
+            SELECT COUNT(*) FROM "Villages" v JOIN "Counties" c ON c."Id" = v."CountyId"
+            WHERE v."Registered" = TRUE AND c."ContiguousArea" = @area
+            """, ("@area", (int)ContiguousArea.WestAridSaline)),
     ];
 
     public override List<string> FromGraphQL(JsonNode data)
@@ -148,15 +160,13 @@ internal sealed class DeepHouseholdPage(int offset = 5000) : Scenario
 
     public override object? Variables => new { county = GlobalId.Encode("County", _countyId), after = _cursor };
 
-    public override async Task SetupAsync(GraphQLClient client, SqliteConnection db)
+    public override async Task SetupAsync(GraphQLClient client, DbConnection db)
     {
         using (var cmd = db.CreateCommand())
         {
-            cmd.CommandText = "SELECT CountyId FROM Households GROUP BY CountyId ORDER BY COUNT(*) DESC, CountyId LIMIT 1";
+            cmd.CommandText = "SELECT \"CountyId\" FROM \"Households\" GROUP BY \"CountyId\" ORDER BY COUNT(*) DESC, \"CountyId\" LIMIT 1";
             _countyId = Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-            cmd.CommandText = "SELECT Id FROM Households WHERE CountyId = $c ORDER BY Id LIMIT 1 OFFSET $o";
-            cmd.Parameters.AddWithValue("$c", _countyId);
-            cmd.Parameters.AddWithValue("$o", offset - 1);
+            cmd.CommandText = $"SELECT \"Id\" FROM \"Households\" WHERE \"CountyId\" = {_countyId} ORDER BY \"Id\" LIMIT 1 OFFSET {offset - 1}";
             _afterId = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
         // Walk to the cursor through the API itself (cursors are signed; the client cannot make one).
@@ -179,12 +189,12 @@ internal sealed class DeepHouseholdPage(int offset = 5000) : Scenario
     public override IReadOnlyList<SqlStatement> HandSql =>
     [
         new("""
-            SELECT h.Id, h.MemberCount, h.Type, h.HeadName, p.Id, p.Name, p.Gender, p.Relationship, p.BirthDate
-            FROM (SELECT Id, MemberCount, Type, HeadName FROM Households
-                  WHERE CountyId = $county AND Id > $after ORDER BY Id LIMIT 101) h
-            LEFT JOIN Persons p ON p.HouseholdId = h.Id
-            ORDER BY h.Id, p.Id
-            """, ("$county", _countyId), ("$after", _afterId)),
+            SELECT h."Id", h."MemberCount", h."Type", h."HeadName", p."Id", p."Name", p."Gender", p."Relationship", p."BirthDate"
+            FROM (SELECT "Id", "MemberCount", "Type", "HeadName" FROM "Households"
+                  WHERE "CountyId" = @county AND "Id" > @after ORDER BY "Id" LIMIT 101) h
+            LEFT JOIN "Persons" p ON p."HouseholdId" = h."Id"
+            ORDER BY h."Id", p."Id"
+            """, ("@county", _countyId), ("@after", (int)_afterId)),
     ];
 
     public override List<string> FromGraphQL(JsonNode data)
@@ -235,11 +245,11 @@ internal sealed class FundingBySourceYear : Scenario
 
     public override IReadOnlyList<SqlStatement> HandSql =>
     [
-        new("""
-            SELECT f.SourceId, s.Name, f.Year, COUNT(*), SUM(f.Amount)
-            FROM FundingAllocations f JOIN FundingSources s ON s.Id = f.SourceId
-            GROUP BY f.SourceId, f.Year
-            ORDER BY f.SourceId, f.Year
+        new($$"""
+            SELECT f."SourceId", s."Name", f."Year", COUNT(*), SUM(f."Amount")
+            FROM "FundingAllocations" f JOIN "FundingSources" s ON s."Id" = f."SourceId"
+            GROUP BY f."SourceId", f."Year"{{AlsoGroupBy("s.\"Name\"")}}
+            ORDER BY f."SourceId", f."Year"
             """),
     ];
 

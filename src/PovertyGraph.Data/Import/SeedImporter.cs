@@ -36,6 +36,7 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
         {
             using var tx = db.Database.BeginTransaction();
             var summary = Write(rows, new BulkWriter(db, tx.GetDbTransaction()));
+            DatasetVersioning.Bump(db);
             tx.Commit();
             return summary;
         }

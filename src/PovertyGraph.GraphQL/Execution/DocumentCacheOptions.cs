@@ -4,8 +4,10 @@ namespace PovertyGraph.GraphQL.Execution;
 public sealed class DocumentCacheOptions
 {
     public const string Section = "DocumentCache";
-    /// <summary>Total length of the cached query texts (the parsed documents take roughly ten times that).</summary>
-    public long MaxTotalLength { get; set; } = 2_000_000;
-    /// <summary>Longer queries are not cached.</summary>
+
+    /// <summary>Most documents kept (at least 3: the LRU splits its capacity into hot, warm and cold parts).</summary>
+    public int Capacity { get; set; } = 500;
+
+    /// <summary>Longer queries are not cached (so the cache holds at most Capacity × MaxQueryLength characters of text).</summary>
     public int MaxQueryLength { get; set; } = 20_000;
 }

@@ -172,13 +172,15 @@ public sealed class FilterBuilder(EntityModel model, Viewer viewer, PlanValues v
 
     /// <summary>
     /// Case-sensitive text tests on every provider: contains becomes instr/strpos; startsWith and endsWith compare
-    /// a substring, because SQLite's LIKE (what EF would use) ignores the case of ASCII letters.
+    /// a substring, because SQLite's LIKE (what EF would use) ignores the case of ASCII letters. The substring's
+    /// length is counted in characters (code points), as the databases' length() and substr() count, not in UTF-16
+    /// units: a character beyond U+FFFF (CJK Extension B, in real names) is one character there and two in C#.
     /// </summary>
     private Expression TextTest(Expression member, string op, string text)
     {
         var value = values.Add(text, typeof(string));
         if (op == "contains") return Expression.Call(member, typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!, value);
-        var length = values.Add(text.Length, typeof(int));
+        var length = values.Add(text.EnumerateRunes().Count(), typeof(int));
         var substring = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
         var memberLength = Expression.Property(member, nameof(string.Length));
         var start = op == "startsWith" ? (Expression)Expression.Constant(0) : Expression.Subtract(memberLength, length);

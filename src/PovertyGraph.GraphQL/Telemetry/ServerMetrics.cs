@@ -101,7 +101,7 @@ public sealed class ServerMetrics : IDisposable
         "COST_LIMIT_EXCEEDED" => ReasonCost,
         "TIMEOUT" => ReasonTimeout,
         "RATE_LIMITED" => ReasonRateLimit,
-        "COMPLEXITY" or "MAX_DEPTH_EXCEEDED" => ReasonComplexity,
+        "COMPLEXITY" or "MAX_DEPTH_EXCEEDED" or "FIELD_LIMIT_EXCEEDED" or "ALIAS_LIMIT_EXCEEDED" => ReasonComplexity,
         _ => null,
     };
 

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
+using BitFaster.Caching.Lru;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -11,7 +11,8 @@ namespace PovertyGraph.Server.Auth;
 /// claim mapping were about half of what authenticating a request cost. An entry lasts until the token expires
 /// (plus the clock skew validation allows) but at most <see cref="AuthOptions.TokenCacheSeconds"/>, so a signing
 /// key withdrawn by an OIDC authority stops being honoured within that time. Only successes are kept: a rejected
-/// token is validated (and rejected) every time. Bounded; when full, it starts again empty.
+/// token is validated (and rejected) every time. Bounded: the least recently used tokens go first (BitFaster.Caching);
+/// each entry's own end time is checked against <see cref="TimeProvider"/> when it is found.
 /// </summary>
 public sealed class ValidatedTokenCache(AuthOptions options, TimeProvider time)
 {
@@ -19,24 +20,26 @@ public sealed class ValidatedTokenCache(AuthOptions options, TimeProvider time)
 
     private sealed record Entry(ClaimsPrincipal Principal, DateTimeOffset Until);
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private long _hits;
+    private readonly ConcurrentLru<string, Entry> _entries = new(Environment.ProcessorCount, Capacity, StringComparer.Ordinal);
 
     public bool Enabled => options.TokenCacheSeconds > 0;
+
+    /// <summary>Tokens held now.</summary>
     public int Count => _entries.Count;
-    /// <summary>Requests authenticated from the cache since start.</summary>
-    public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Raised when a request is authenticated from the cache (a seam for metrics and tests).</summary>
+    public event Action? Hit;
 
     /// <summary>A copy of the principal validated for exactly this token, if it is cached and not past its time.</summary>
     public ClaimsPrincipal? Find(string token)
     {
-        if (!Enabled || !_entries.TryGetValue(token, out var entry)) return null;
+        if (!Enabled || !_entries.TryGet(token, out var entry)) return null;
         if (time.GetUtcNow() >= entry.Until)
         {
             _entries.TryRemove(new KeyValuePair<string, Entry>(token, entry));
             return null;
         }
-        Interlocked.Increment(ref _hits);
+        Hit?.Invoke();
         return Copy(entry.Principal); // each request gets its own principal to add to or change
     }
 
@@ -47,8 +50,7 @@ public sealed class ValidatedTokenCache(AuthOptions options, TimeProvider time)
         var expires = new DateTimeOffset(DateTime.SpecifyKind(validTo, DateTimeKind.Utc)) + options.ClockSkew;
         var until = Min(expires, now.AddSeconds(options.TokenCacheSeconds));
         if (until <= now) return;
-        if (_entries.Count >= Capacity) _entries.Clear();
-        _entries[token] = new Entry(Copy(principal), until);
+        _entries.AddOrUpdate(token, new Entry(Copy(principal), until));
     }
 
     /// <summary>A deep copy: ClaimsPrincipal.Clone shares its identities, and with them their claims.</summary>

@@ -10,7 +10,7 @@ public static class DataHostingExtensions
     public static DatabaseOptions GetDatabaseOptions(this IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (options.Provider == DatabaseProvider.Sqlite) options.ConnectionString = RepositoryPaths.Resolve(options.ConnectionString);
+        if (options.EffectiveProvider == DatabaseProvider.Sqlite) options.ConnectionString = RepositoryPaths.Resolve(options.ConnectionString);
         options.SeedDataPath = RepositoryPaths.Resolve(options.SeedDataPath);
         return options;
     }

@@ -31,10 +31,11 @@ public static class GraphQLHttpEndpoint
 
         var graphiql = new GraphiQLAssets(services.GetRequiredService<IWebHostEnvironment>());
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLHttpEndpoint).FullName!);
-        var handler = new GraphQLHttpHandler(graphiql, logger, maxBody);
+        var handler = new GraphQLHttpHandler(graphiql, logger, maxBody,
+            services.GetRequiredService<Documents.PersistedDocumentResolver>(), services.GetRequiredService<Caching.GraphQLResponseCaching>());
 
         // Every method reaches the handler, so that the ones it does not serve get a 405 with an Allow header.
-        app.Map(path, handler.HandleAsync).WithDisplayName("GraphQL over HTTP");
+        app.Map(path, handler.HandleAsync).WithDisplayName("GraphQL over HTTP").RequireRateLimiting(RateLimiting.CallerRateLimits.Policy);
 
         // The IDE itself lives at the GraphQL path; its folder's own address leads there.
         app.MapMethods(GraphiQLPath, [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>

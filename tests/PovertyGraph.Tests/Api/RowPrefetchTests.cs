@@ -34,9 +34,9 @@ public sealed class RowPrefetchTests(PovertyGraphFactory factory)
         }
         """;
 
-    private static List<object?[]> Sql(string sql)
+    private List<object?[]> Sql(string sql)
     {
-        using var connection = DataTestSupport.Open(PovertyGraphFactory.DatabasePath);
+        using var connection = factory.Database.Open();
         return connection.Rows(sql);
     }
 
@@ -65,12 +65,12 @@ public sealed class RowPrefetchTests(PovertyGraphFactory factory)
     public async Task Joined_rows_and_counts_equal_hand_written_sql_for_every_village()
     {
         var expected = Sql("""
-            SELECT v.Id, v.Name, c.Id, c.Name, p.Name, t.Id, t.Name,
-                   (SELECT COUNT(*) FROM Projects x WHERE x.VillageId = v.Id),
-                   (SELECT COUNT(*) FROM Households h WHERE h.VillageId = v.Id)
-            FROM Villages v
-            JOIN Counties c ON c.Id = v.CountyId JOIN Prefectures p ON p.Id = c.PrefectureId
-            LEFT JOIN Townships t ON t.Id = v.TownshipId
+            SELECT v."Id", v."Name", c."Id", c."Name", p."Name", t."Id", t."Name",
+                   (SELECT COUNT(*) FROM "Projects" x WHERE x."VillageId" = v."Id"),
+                   (SELECT COUNT(*) FROM "Households" h WHERE h."VillageId" = v."Id")
+            FROM "Villages" v
+            JOIN "Counties" c ON c."Id" = v."CountyId" JOIN "Prefectures" p ON p."Id" = c."PrefectureId"
+            LEFT JOIN "Townships" t ON t."Id" = v."TownshipId"
             """).ToDictionary(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture));
         Assert.True(expected.Count > 50);
 
@@ -136,7 +136,7 @@ public sealed class RowPrefetchTests(PovertyGraphFactory factory)
     [Fact]
     public async Task An_optional_relation_that_is_empty_is_null()
     {
-        var expected = Sql("SELECT Id, VillageId FROM Projects").ToDictionary(
+        var expected = Sql("SELECT \"Id\", \"VillageId\" FROM \"Projects\"").ToDictionary(
             r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture), r => r[1] == null ? null : (int?)Convert.ToInt32(r[1], CultureInfo.InvariantCulture));
         Assert.Contains(expected.Values, v => v == null);
         Assert.Contains(expected.Values, v => v != null);
@@ -161,7 +161,7 @@ public sealed class RowPrefetchTests(PovertyGraphFactory factory)
         var (withPage, statements) = await Recorded($"{{ villages(where: {where}, first: 3) {{ totalCount nodes {{ id }} pageInfo {{ endCursor }} }} }}");
         Assert.Equal(alone, withPage["villages"]!["totalCount"]!.GetValue<int>());
         Assert.Single(statements);
-        Assert.Equal(alone, Sql($"SELECT COUNT(*) FROM Villages v JOIN Counties c ON c.Id = v.CountyId WHERE {SqlFor(where)}")
+        Assert.Equal(alone, Sql($"SELECT COUNT(*) FROM \"Villages\" v JOIN \"Counties\" c ON c.\"Id\" = v.\"CountyId\" WHERE {SqlFor(where)}")
             .Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)).Single());
 
         // Past the last row the page is empty and says nothing about the total: it is counted on its own.
@@ -177,9 +177,9 @@ public sealed class RowPrefetchTests(PovertyGraphFactory factory)
 
     private static string SqlFor(string where) => where switch
     {
-        "{registered: {eq: true}}" => "v.Registered = 1",
-        "{name: {eq: \"no such village\"}}" => "v.Name = 'no such village'",
-        _ => "c.Name = '蛟河市' AND v.PlannedExitYear >= 2018",
+        "{registered: {eq: true}}" => "v.\"Registered\" = TRUE",
+        "{name: {eq: \"no such village\"}}" => "v.\"Name\" = 'no such village'",
+        _ => "c.\"Name\" = '蛟河市' AND v.\"PlannedExitYear\" >= 2018",
     };
 
     [Fact]
@@ -192,7 +192,10 @@ public sealed class RowPrefetchTests(PovertyGraphFactory factory)
                 edges { cursor node { id {{(counted ? "projects { totalCount } households { totalCount }" : "")}} } }
                 pageInfo { hasNextPage hasPreviousPage } } }
             """;
-        var counts = Sql("SELECT v.Id, (SELECT COUNT(*) FROM Projects p WHERE p.VillageId = v.Id), (SELECT COUNT(*) FROM Households h WHERE h.VillageId = v.Id) FROM Villages v")
+        var counts = Sql("""
+            SELECT v."Id", (SELECT COUNT(*) FROM "Projects" p WHERE p."VillageId" = v."Id"),
+                   (SELECT COUNT(*) FROM "Households" h WHERE h."VillageId" = v."Id") FROM "Villages" v
+            """)
             .ToDictionary(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture), r => (P: Convert.ToInt32(r[1], CultureInfo.InvariantCulture), H: Convert.ToInt32(r[2], CultureInfo.InvariantCulture)));
 
         var (first, statements) = await Recorded(Query("first: 7", counted: true), null, Official);

@@ -10,8 +10,8 @@ namespace PovertyGraph.Tests.Data;
 
 /// <summary>
 /// Helpers of the data-layer tests: where the repository's files are, building a database of a profile into
-/// a file, raw SQL through Microsoft.Data.Sqlite (written independently of the generator) and a checksum
-/// over every table.
+/// a file, SQLite connections to it (queries through <see cref="Infrastructure.DbConnectionQueries"/>, written
+/// independently of the generator) and a checksum over every table.
 /// </summary>
 public static class DataTestSupport
 {
@@ -53,6 +53,7 @@ public static class DataTestSupport
 
     public static DatabaseOptions Options(string path, string profile = "jiaohe") => new()
     {
+        Provider = DatabaseProvider.Sqlite,
         ConnectionString = ConnectionString(path), SeedDataPath = SeedDataPath, Profile = profile,
     };
 
@@ -88,44 +89,6 @@ public static class DataTestSupport
         var connection = new SqliteConnection(ConnectionString(path, readOnly: true));
         connection.Open();
         return connection;
-    }
-
-    public static long Scalar(this SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
-        var result = cmd.ExecuteScalar();
-        return result is null or DBNull ? 0 : Convert.ToInt64(result, CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>A two-column query (key, value) as a dictionary; null keys become "(null)".</summary>
-    public static Dictionary<string, long> Pairs(this SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
-        using var reader = cmd.ExecuteReader();
-        var result = new Dictionary<string, long>();
-        while (reader.Read())
-            result[reader.IsDBNull(0) ? "(null)" : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!] =
-                reader.IsDBNull(1) ? 0 : reader.GetInt64(1);
-        return result;
-    }
-
-    public static List<object?[]> Rows(this SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        using var reader = cmd.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
     }
 
     /// <summary>User tables of the database (SQLite's own excluded), in name order.</summary>

@@ -1,10 +1,8 @@
-using Microsoft.Data.Sqlite;
-
 namespace PovertyGraph.Tests.Differential;
 
-// The test's own picture of the API: which fields, relations and groupBy dimensions each type has, and
-// the rows behind them, read straight from the SQLite file. Nothing here calls the product's machinery;
-// the declarations are written from API.md and schema/schema.graphql.
+// The test's own picture of the API: which fields, relations and groupBy dimensions each type has, and the rows
+// behind them, read straight from the server's database (SQLite or PostgreSQL, through TestDatabase). Nothing here
+// calls the product's machinery; the declarations are written from API.md and schema/schema.graphql.
 
 internal enum FieldKind { String, Int, Bool, Enum, Money, Id }
 
@@ -119,14 +117,10 @@ internal sealed class Catalog
         return current.Long(dim.Column);
     }
 
-    public static Catalog Load(string databasePath)
+    public static Catalog Load(TestDatabase database)
     {
         var catalog = Declare();
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false,
-        }.ToString());
-        connection.Open();
+        using var connection = database.Open();
         foreach (var type in catalog.Types.Values)
         {
             using var command = connection.CreateCommand();

@@ -13,7 +13,7 @@ namespace PovertyGraph.Tests.Differential;
 //  - contains/startsWith/endsWith and their negations never match a null column; strings compare ordinally;
 //  - a to-one filter requires the related row to exist; some/all/none/any over the child rows, all is true
 //    for an empty list; and: [] is true, or: [] is false;
-//  - sorting: nulls last ascending, first descending; strings by code point (SQLite BINARY); id ascending
+//  - sorting: nulls last ascending, first descending; strings by code point (SQLite BINARY, PostgreSQL "C"); id ascending
 //    as the final tiebreak; a key reached through a missing to-one relation is null.
 
 /// <summary>A filter input object: its entries must all hold.</summary>
@@ -196,7 +196,7 @@ internal sealed class Semantics(Catalog catalog)
         }
     }
 
-    /// <summary>Numbers numerically; strings by Unicode code point, as SQLite's BINARY collation compares UTF-8.</summary>
+    /// <summary>Numbers numerically; strings by Unicode code point, as SQLite's BINARY and PostgreSQL's "C" collations compare UTF-8.</summary>
     public static int Compare(object? a, object? b) => (a, b) switch
     {
         (long x, long y) => x.CompareTo(y),

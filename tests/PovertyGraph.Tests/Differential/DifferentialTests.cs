@@ -13,7 +13,7 @@ namespace PovertyGraph.Tests.Differential;
 /// to-one and to-many relations; multi-key sorts through relations and over nullable keys; forward and
 /// backward cursor paging; aggregates and grouped aggregates; nested connections with their own filter, order,
 /// page size and after/before cursors, fetched in the parent's statement or batched per level) are answered by the
-/// server and, independently, by LINQ to objects over rows read straight from the SQLite file. Every answer
+/// server and, independently, by LINQ to objects over rows read straight from the database (SQLite or PostgreSQL). Every answer
 /// must agree exactly: row ids in order, page info, counts and sums; averages within 1e-4.
 /// The seed is fixed; set POVERTYGRAPH_DIFF_SEED (and POVERTYGRAPH_DIFF_SCALE, a multiplier of the number of
 /// cases) to explore others. A fixed list of edge cases goes through the same evaluation.
@@ -50,7 +50,7 @@ public sealed class DifferentialTests(PovertyGraphFactory factory, ITestOutputHe
         var clock = Stopwatch.StartNew();
 
         await factory.QueryAsync("{ villages(first: 1) { totalCount } }"); // builds the database
-        var catalog = _catalog ??= Catalog.Load(PovertyGraphFactory.DatabasePath);
+        var catalog = _catalog ??= Catalog.Load(factory.Database);
         var semantics = new Semantics(catalog);
         var random = new Random(seed);
         // Household fields primaryCause and annualIncomePerCapita, and exact household and person aggregates,
@@ -259,7 +259,7 @@ public sealed class DifferentialTests(PovertyGraphFactory factory, ITestOutputHe
     public async Task Edge_cases_agree_with_an_independent_evaluation(string typeName, string? where, string? order, string? groupBy)
     {
         await factory.QueryAsync("{ villages(first: 1) { totalCount } }");
-        var catalog = _catalog ??= Catalog.Load(PovertyGraphFactory.DatabasePath);
+        var catalog = _catalog ??= Catalog.Load(factory.Database);
         var semantics = new Semantics(catalog);
         var parse = new DiffParse(catalog);
         var type = catalog[typeName];

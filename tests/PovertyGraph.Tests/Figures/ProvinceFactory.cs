@@ -5,13 +5,7 @@ namespace PovertyGraph.Tests.Figures;
 /// <summary>The server on the full province-scale database (built once per test run, about 20 s).</summary>
 public sealed class ProvinceFactory : PovertyGraphFactory
 {
-    public static readonly string ProvinceDatabasePath = Path.Combine(Path.GetTempPath(), "povertygraph-tests", $"province-{Environment.ProcessId}.db");
-
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Database:ConnectionString"] = ProvinceDatabasePath,
-        ["Database:Profile"] = "province",
-    };
+    protected override string Profile => "province";
 }
 
 [CollectionDefinition(Name)]

@@ -9,25 +9,47 @@ namespace PovertyGraph.Tests.Infrastructure;
 
 /// <summary>
 /// The real server in memory, on the small "jiaohe" profile: all real rows, all 1,489 registered villages,
-/// Jiaohe's households, persons, projects and funding. The database is built once per test run.
+/// Jiaohe's households, persons, projects and funding. Each factory has its own database of the run's provider
+/// (<see cref="TestDatabase"/>: SQLite, or PostgreSQL when configured), built on the server's first start.
 /// </summary>
 public class PovertyGraphFactory : WebApplicationFactory<Program>
 {
-    public static readonly string DatabasePath = Path.Combine(Path.GetTempPath(), "povertygraph-tests", $"jiaohe-{Environment.ProcessId}.db");
+    private readonly Lazy<TestDatabase> _database;
 
+    public PovertyGraphFactory() => _database = new(() => TestDatabase.Create(Profile));
+
+    /// <summary>The database this server runs on; <see cref="TestDatabase.Open"/> reads it directly.</summary>
+    public TestDatabase Database => _database.Value;
+
+    protected virtual string Profile => "jiaohe";
+
+    // No Database:Provider: the server infers it from the connection string, as for a user who sets only that.
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Database:ConnectionString"] = DatabasePath,
-        ["Database:Profile"] = "jiaohe",
+        ["Database:ConnectionString"] = Database.ConnectionString,
+        ["Database:Profile"] = Profile,
+        // The suite sends thousands of requests from one address, on a machine that may be busy: the limits on how
+        // often and how long are tested by their own servers (Limits/).
+        ["RateLimiting:Enabled"] = "false",
+        ["Limits:TimeLimitSeconds:Public"] = "300",
+        ["Limits:TimeLimitSeconds:Researcher"] = "300",
+        ["Limits:TimeLimitSeconds:Ngo"] = "300",
+        ["Limits:TimeLimitSeconds:Official"] = "300",
+        ["Limits:TimeLimitSeconds:Admin"] = "300",
     };
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var path = Settings["Database:ConnectionString"]!;
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            try { File.Delete(file); } catch (IOException) { /* best effort: a temp file */ }
+        if (_database.IsValueCreated) _database.Value.Dispose();
+        else if (Settings.TryGetValue("Database:ConnectionString", out var path) && path != null
+                 && PovertyGraph.Data.DatabaseOptions.Infer(path) == PovertyGraph.Data.DatabaseProvider.Sqlite)
+        {
+            // A subclass that brings its own SQLite file (OperationsFactory): delete it as a TestDatabase would.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                try { File.Delete(file); } catch (IOException) { /* best effort: a temp file */ }
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

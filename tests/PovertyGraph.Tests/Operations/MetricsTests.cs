@@ -62,7 +62,7 @@ public sealed class MetricsTests(PovertyGraphFactory factory)
         var tooDeep = "{ __schema { types { fields { type " + string.Concat(Enumerable.Repeat("{ ofType ", 30)) + "{ name }"
                       + string.Concat(Enumerable.Repeat(" }", 30)) + " } } } }";
         var (_, body) = await factory.PostAsync(tooDeep);
-        Assert.Equal("COMPLEXITY", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("MAX_DEPTH_EXCEEDED", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.Equal(1, log.Sum(RefusalsInstrument, (ReasonTag, ReasonComplexity)));
         Assert.Equal(1, log.Sum(OperationsInstrument, (OutcomeTag, OutcomeRefused)));
     }

@@ -9,9 +9,13 @@ namespace PovertyGraph.GraphQL.Schema.Entities;
 /// <summary>The object type of an entity: its public fields, to-one relations, nested connections and provenance.</summary>
 public static class EntityObjectType
 {
+    /// <summary>Metadata of the object types whose rows are declared to hold personal data (for whoever reads the schema).</summary>
+    public const string HoldsPersonalData = "povertygraph.holdsPersonalData";
+
     public static ObjectGraphType Create(EntityModel model, EntityDescriptor type, IInterfaceGraphType node)
     {
         var graph = new ObjectGraphType { Name = type.Name, Description = type.Description };
+        if (type.HoldsPersonalData) graph.Metadata[HoldsPersonalData] = true;
         graph.IsTypeOf = o => o is EntityRow r && r.Type == type;
         var auditSlot = type.AuditSubject is { } subject ? type.SlotOf(subject.Field) : -1;
         foreach (var field in type.PublicFields)
