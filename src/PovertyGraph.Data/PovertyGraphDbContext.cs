@@ -23,6 +23,9 @@ public abstract class PovertyGraphDbContext(DbContextOptions options) : DbContex
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DatasetInfo> DatasetInfo => Set<DatasetInfo>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PovertyGraphDbContext).Assembly);
+        SqlJson.Map(modelBuilder, Database.ProviderName);
+    }
 }

@@ -10,7 +10,8 @@ using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Execution;
 using PovertyGraph.GraphQL.Limits;
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Model;
+using PovertyGraph.GraphQL.Planning;
 using PovertyGraph.GraphQL.Schema;
 using PovertyGraph.GraphQL.Telemetry;
 
@@ -18,24 +19,29 @@ namespace PovertyGraph.GraphQL;
 
 public static class GraphQLServiceCollectionExtensions
 {
-    /// <summary>Registers the model, the machinery and the schema; GraphQL.NET's executer is IDocumentExecuter&lt;ISchema&gt;.</summary>
+    /// <summary>
+    /// Registers the model (declared in Types/, checked here: an undeclared personal field stops the server from
+    /// starting), planning, execution and the schema; GraphQL.NET's executer is IDocumentExecuter&lt;ISchema&gt;.
+    /// </summary>
     public static IServiceCollection AddPovertyGraphGraphQL(this IServiceCollection services, PagingOptions? paging = null, StatisticsOptions? statistics = null,
-        DocumentCacheOptions? documentCache = null)
+        DocumentCacheOptions? documentCache = null, EntityModel? model = null)
     {
         services.AddSingleton(documentCache ?? new DocumentCacheOptions());
         services.TryAddSingleton<ServerMetrics>();
         paging ??= new PagingOptions();
+        model = (model ?? ApiModel.Build()) is { Sealed: true } sealedModel ? sealedModel : model!.Seal();
         services.AddSingleton(statistics ?? new StatisticsOptions());
         services.AddSingleton(paging);
-        services.AddSingleton(ApiModel.Build());
-        services.AddSingleton(new CursorCodec(Encoding.UTF8.GetBytes(paging.CursorKey)));
-        services.AddSingleton(new PreparedPages(paging.PreparedPages));
+        services.AddSingleton(model);
+        var cursors = new CursorCodec(Encoding.UTF8.GetBytes(paging.CursorKey));
+        services.AddSingleton(cursors);
+        services.AddSingleton(new Planner(model, paging, cursors));
+        services.AddSingleton(new CompiledPlans(paging.CompiledPlans));
         services.TryAddSingleton<IStatisticsProtection, CellKeyProtection>();
         services.TryAddScoped<IViewerAccessor, PublicViewerAccessor>();
         services.AddScoped(sp => new QueryRuntime(
-            sp.GetRequiredService<IDbContextFactory<PovertyGraphDbContext>>(), sp.GetRequiredService<EntityModel>(), paging,
-            sp.GetRequiredService<CursorCodec>(), sp.GetRequiredService<IStatisticsProtection>(), sp.GetRequiredService<IViewerAccessor>().Current,
-            sp.GetRequiredService<PreparedPages>()));
+            sp.GetRequiredService<IDbContextFactory<PovertyGraphDbContext>>(), sp.GetRequiredService<Planner>(), cursors,
+            sp.GetRequiredService<IStatisticsProtection>(), sp.GetRequiredService<CompiledPlans>(), sp.GetRequiredService<IViewerAccessor>().Current));
         services.AddGraphQL(b => b
             .AddSchema<PovertyGraphSchema>()
             .AddGraphTypes(typeof(PovertyGraphSchema).Assembly)
@@ -45,15 +51,13 @@ public static class GraphQLServiceCollectionExtensions
             // Depth, fields, aliases and cost per role, before any SQL; time limits; expensive operations queued.
             .AddPovertyGraphLimits()
             .AddDocumentListener<AuditListener>(global::GraphQL.DI.ServiceLifetime.Singleton)
-            // Serial: a level's data-loader statements still batch; resolvers run without a task per field, and
-            // row fields without a resolve-field context (DirectExecutionStrategy).
-            .AddExecutionStrategy<DirectExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            // Serial: a level's data-loader statements still batch, and resolvers run without a task per field.
+            .AddExecutionStrategy<global::GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .ConfigureExecution<RequestRuntime>()
             .ConfigureExecution<DocumentCache>());
         services.AddSingleton<ISchema>(sp => sp.GetRequiredService<PovertyGraphSchema>());
         // After AddGraphQL, so it replaces GraphQL.NET's validator (which it wraps).
-        services.AddSingleton<ConstantArgumentsValidator>();
-        services.AddSingleton<global::GraphQL.Validation.IDocumentValidator>(sp => sp.GetRequiredService<ConstantArgumentsValidator>());
+        services.AddSingleton<global::GraphQL.Validation.IDocumentValidator, ArgumentTableValidator>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PovertyGraph.GraphQL.Access;
@@ -13,10 +14,12 @@ using PovertyGraph.Server.Auth;
 namespace PovertyGraph.Benchmarks;
 
 /// <summary>The real server, in process, on the province-scale database (SQLite or PostgreSQL).</summary>
-internal sealed class BenchFactory(string repositoryRoot, BenchDatabase database, IReadOnlyDictionary<string, string?> extraSettings) : WebApplicationFactory<Program>
+internal sealed class BenchFactory(string repositoryRoot, BenchDatabase database, IReadOnlyDictionary<string, string?> extraSettings,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (services != null) builder.ConfigureTestServices(services); // after the app's own registrations: these replace them
         // The factory looks for its manifest in the working directory, which `dotnet run` leaves at the caller's.
         builder.UseContentRoot(Path.Combine(repositoryRoot, "src", "PovertyGraph.Server"));
         builder.UseEnvironment("Benchmark");

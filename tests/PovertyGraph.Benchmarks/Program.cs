@@ -11,6 +11,7 @@
 // --hostile runs the hostile-load scenario instead (HostileLoad.cs): a light caller's latency idle and under attack.
 // --show-sql prints the SQL EF ran for each scenario; --graphql-only times only the GraphQL side (for a profiler);
 // --set passes a configuration setting to the server (e.g. --set Paging:MaxGroups=10000).
+// --compare NAME runs an A/B in one process: two servers, with and without the optimisation NAME (see --help).
 //
 // The target: every scenario within 1.5× of hand-written SQL (ratio of medians).
 
@@ -66,6 +67,11 @@ internal static class Benchmark
         }
 
         if (options.Hostile) return await HostileLoad.RunAsync(factory, root, options);
+        if (options.Compare != null)
+        {
+            Scenario[] abScenarios = [new GroupedHouseholds(), new VillagePage(), new DeepHouseholdPage(), new FundingBySourceYear()];
+            return await AbRun.RunAsync(root, database, options, abScenarios.Where(s => options.Scenarios == null || options.Scenarios.Contains(s.Key)).ToList());
+        }
 
         var token = GraphQLClient.OfficialToken(factory.Services);
         var client = new GraphQLClient(http, token);
@@ -321,7 +327,8 @@ internal sealed class Samples
 }
 
 internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmup, double WarmupSeconds, HashSet<string>? Scenarios, bool ShowSql, bool GraphQLOnly,
-    IReadOnlyDictionary<string, string?> Settings, bool Hostile = false, int HostileSamples = 200, int ThroughputSeconds = 20)
+    IReadOnlyDictionary<string, string?> Settings, bool Hostile = false, int HostileSamples = 200, int ThroughputSeconds = 20,
+    IReadOnlyList<string>? Compare = null, int Rounds = 3)
 {
     public static Options? Parse(string[] args)
     {
@@ -334,6 +341,8 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
         var hostile = false;
         int hostileSamples = 200, throughputSeconds = 20;
         var settings = new Dictionary<string, string?>();
+        List<string>? compare = null;
+        var rounds = 3;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -347,6 +356,8 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
                 case "--scenario": scenarios = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToUpperInvariant()).ToHashSet(); break;
                 case "--show-sql": showSql = true; break;
                 case "--graphql-only": graphqlOnly = true; break;
+                case "--compare": compare = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(); break;
+                case "--rounds": rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--hostile": hostile = true; break;
                 case "--hostile-samples": hostileSamples = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--throughput-seconds": throughputSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -358,6 +369,7 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
                 case "-h" or "--help":
                     Console.WriteLine("usage: dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH | --postgres CONNSTR] [--runs N] [--warmup N] [--warmup-seconds S] [--scenario A,B,C,D] [--show-sql] [--graphql-only] [--set key=value]\n" +
                                       "       or: ... -- --hostile [--hostile-samples N] [--throughput-seconds S]   (the hostile-load scenario; see docs/PERFORMANCE.md)");
+                    Console.WriteLine("       or: ... -- --compare OPTIMISATION[,…] [--rounds N]   A/B in one process, with and without: " + string.Join(", ", AbRun.Variants.Keys));
                     return null;
                 default:
                     Console.Error.WriteLine($"unknown argument {args[i]} (try --help)");
@@ -366,7 +378,7 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
         }
         if (runs < 1 || warmup < 0) { Console.Error.WriteLine("--runs must be at least 1 and --warmup at least 0"); return null; }
         if (db != null && postgres != null) { Console.Error.WriteLine("--db and --postgres exclude each other"); return null; }
-        return new Options(db, postgres, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings, hostile, hostileSamples, throughputSeconds);
+        return new Options(db, postgres, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings, hostile, hostileSamples, throughputSeconds, compare, rounds);
     }
 
     public static string? RepositoryRoot()
@@ -396,7 +408,7 @@ internal static class MachineInfo
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
 
     private static bool IsOptimized() =>
-        typeof(PovertyGraph.GraphQL.Machinery.EntityQueries).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
+        typeof(PovertyGraph.GraphQL.Execution.QueryRuntime).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
             .OfType<DebuggableAttribute>().All(a => !a.IsJITOptimizerDisabled);
 
     private static string? Git(string arguments)

@@ -4,7 +4,7 @@ using System.Data.Common;
 using PovertyGraph.Data;
 using PovertyGraph.Data.Import;
 using PovertyGraph.Domain;
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Model;
 
 namespace PovertyGraph.Benchmarks;
 

@@ -1,16 +1,6 @@
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Model;
 
 namespace PovertyGraph.GraphQL.Access;
-
-/// <summary>Bound from the "Statistics" configuration section.</summary>
-public sealed class StatisticsOptions
-{
-    public const string Section = "Statistics";
-    /// <summary>Cells with fewer records are suppressed for protected callers.</summary>
-    public int MinimumCellSize { get; set; } = 5;
-    /// <summary>Seed of the noise table (changing it changes every published cell).</summary>
-    public int TableSeed { get; set; } = 20170814;
-}
 
 /// <summary>
 /// Protected statistics for PUBLIC and NGO callers on household and person aggregates, by the cell-key
@@ -43,12 +33,9 @@ public sealed class CellKeyProtection : IStatisticsProtection
         return table;
     }
 
-    public static bool Protects(EntityDescriptor type, Viewer viewer) =>
-        !viewer.ExactStatistics && AccessPolicy.StatisticsProtected(type.Name);
-
     public PublishedCell Publish(EntityDescriptor type, AggregateRow row, Viewer viewer)
     {
-        if (!Protects(type, viewer) || row.Count == 0) return new PublishedCell(row, false);
+        if (!AccessRules.ProtectsStatistics(type, viewer) || row.Count == 0) return new PublishedCell(row, false);
         var cellKey = (int)((row.CellKeySum ?? 0) & ((1 << KeyBits) - 1));
         var countNoise = _noise[cellKey >> 16];
         var sumNoise = _noise[(cellKey >> 8) & 0xFF];

@@ -5,9 +5,3 @@ public interface IViewerAccessor
 {
     Viewer Current { get; }
 }
-
-/// <summary>Every caller is PUBLIC: the default until authentication is configured.</summary>
-public sealed class PublicViewerAccessor : IViewerAccessor
-{
-    public Viewer Current => Viewer.Public;
-}

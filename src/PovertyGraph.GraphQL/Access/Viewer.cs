@@ -1,8 +1,5 @@
 namespace PovertyGraph.GraphQL.Access;
 
-/// <summary>Roles of API.md. No token means Public.</summary>
-public enum Role { Public, Researcher, Ngo, Official, Admin }
-
 /// <summary>The caller as the server understood its token.</summary>
 public sealed record Viewer(Role Role, string? Subject = null, string? Organization = null, IReadOnlySet<int>? PartnerVillageIds = null)
 {
@@ -11,6 +8,3 @@ public sealed record Viewer(Role Role, string? Subject = null, string? Organizat
     /// <summary>Roles that receive exact statistics rather than protected ones.</summary>
     public bool ExactStatistics => Role is Role.Researcher or Role.Official or Role.Admin;
 }
-
-/// <summary>How much of a field a caller sees.</summary>
-public enum AccessLevel { Full, Masked, Hidden }

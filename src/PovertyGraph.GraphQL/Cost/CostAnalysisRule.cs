@@ -6,7 +6,8 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Execution;
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Model;
+using PovertyGraph.GraphQL.Planning;
 
 namespace PovertyGraph.GraphQL.Cost;
 

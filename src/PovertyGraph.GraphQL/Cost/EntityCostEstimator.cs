@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Model;
+using PovertyGraph.GraphQL.Planning;
 
 namespace PovertyGraph.GraphQL.Cost;
 
@@ -72,7 +73,7 @@ public sealed class EntityCostEstimator(EntityModel model, TableStatistics stati
         if (dimension.Entity != null) return statistics.Rows(model.For(dimension.Entity)) + 1;
         return dimension.Field switch
         {
-            { EnumType: EnumerationGraphType values } => values.Values.Count + 1,
+            { EnumType: { } values } => Enum.GetValues(values).Length + 1,
             { Kind: ScalarKind.Boolean } => 3,
             _ => options.YearCardinality + 1,
         };

@@ -1,5 +1,5 @@
 using GraphQL.Types;
-using PovertyGraph.GraphQL.Access;
+using PovertyGraph.GraphQL.Schema.Entities;
 
 namespace PovertyGraph.GraphQL.Cost;
 
@@ -10,5 +10,5 @@ namespace PovertyGraph.GraphQL.Cost;
 /// </summary>
 public static class PersonalRows
 {
-    public static bool Describe(IGraphType type) => type is IObjectGraphType { Name: var name } && AccessPolicy.StatisticsProtected(name);
+    public static bool Describe(IGraphType type) => type is IObjectGraphType graph && graph.GetMetadata(EntityObjectType.HoldsPersonalData, false);
 }

@@ -2,7 +2,8 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using PovertyGraph.Data;
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Model;
+using PovertyGraph.GraphQL.Planning;
 
 namespace PovertyGraph.GraphQL.Cost;
 

@@ -4,7 +4,7 @@ namespace PovertyGraph.GraphQL.Execution;
 
 /// <summary>
 /// A validation rule that depends on the request (the caller, the argument values), so it runs on cached documents
-/// too, and can check a request whose argument values <see cref="ConstantArgumentsValidator"/> parsed earlier.
+/// too, and can check a request whose argument values were parsed earlier.
 /// </summary>
 public interface IReusedArgumentsRule : IValidationRule
 {

@@ -1,14 +1,12 @@
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.Extensions.DependencyInjection;
-using PovertyGraph.GraphQL.Machinery;
 
 namespace PovertyGraph.GraphQL.Execution;
 
 /// <summary>
 /// Puts the request's <see cref="QueryRuntime"/> into the user context before execution, so resolvers (which ask
-/// for it on many fields, some without a field context: <see cref="Machinery.SourceResolver"/>) read it without
-/// going through the DI scope.
+/// for it on many fields) and validation read it without going through the DI scope.
 /// </summary>
 public sealed class RequestRuntime : IConfigureExecution
 {

@@ -21,28 +21,11 @@ public sealed class DatasetType : ObjectGraphType<DatasetSummary>
         AddField(new FieldType
         {
             Name = "sources", Description = "The source documents every real fact is transcribed from.",
-            ResolvedType = Machinery.GraphTypes.TypeRefs.ListOfNonNull("SourceDocument"),
+            ResolvedType = Entities.TypeRefs.ListOfNonNull("SourceDocument"),
             Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object?>(c =>
-            {
-                var runtime = Machinery.GraphTypes.EntityGraphTypes.Runtime(c);
-                return Machinery.ConnectionSource.RootList(runtime, runtime.Model.ByName("SourceDocument")!, c)
-                    .Page().Then(p => p.Rows);
-            }),
+                Entities.ConnectionResolvers.List(c, Entities.GraphFields.Runtime(c).Model.For(typeof(Domain.SourceDocument)))),
         });
         Field<NonNullGraphType<FloatGraphType>>("syntheticShare").Description("Share of all rows that are synthetic (0–1).")
             .Resolve(c => Math.Round((double)c.Source.Tables.Sum(t => t.SyntheticRows) / Math.Max(1, c.Source.Tables.Sum(t => t.Rows)), 4));
-    }
-}
-
-public sealed class TableCountType : ObjectGraphType<TableSummary>
-{
-    public TableCountType()
-    {
-        Name = "TableCount";
-        Description = "Row count of one table.";
-        Field<NonNullGraphType<StringGraphType>>("table").Description("Table (as the root field that lists it).").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<IntGraphType>>("rows").Description("Rows.").Resolve(c => c.Source.Rows);
-        Field<NonNullGraphType<IntGraphType>>("syntheticRows").Description("Rows that were generated.").Resolve(c => c.Source.SyntheticRows);
-        Field<NonNullGraphType<FloatGraphType>>("syntheticShare").Description("Generated share (0–1).").Resolve(c => c.Source.Rows == 0 ? 0 : Math.Round((double)c.Source.SyntheticRows / c.Source.Rows, 4));
     }
 }

@@ -1,12 +1,9 @@
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
-using PovertyGraph.GraphQL.Access;
-using PovertyGraph.GraphQL.Machinery;
-using PovertyGraph.GraphQL.Machinery.GraphTypes;
+using PovertyGraph.GraphQL.Model;
+using PovertyGraph.GraphQL.Schema.Entities;
 
 namespace PovertyGraph.GraphQL.Schema;
 
@@ -28,12 +25,13 @@ public sealed class PovertyGraphSchema : global::GraphQL.Types.Schema
         RegisterType(new DateTimeOffsetGraphType { Name = "DateTime", Description = "ISO 8601 date and time with offset." });
         RegisterType(new DecimalGraphType { Description = "Exact decimal number; money is in yuan." });
         RegisterType(new LongGraphType { Description = "64-bit integer (sums of counts)." });
-        RegisterType(EntityGraphTypes.CreateProvenanceType());
+        RegisterType(ProvenanceType.Create(model));
         foreach (var descriptor in model.All)
             foreach (var type in new EntityGraphTypes(model, descriptor, node).Create())
                 RegisterType(type);
         foreach (var input in OperationFilterInputs.For(model)) RegisterType(input);
-        foreach (var e in model.Enums.All) RegisterType(e);
+        var enums = new EnumTypes();
+        foreach (var e in model.Enums) RegisterType(enums.For(e));
         Query = CreateQuery(model);
     }
 
@@ -66,19 +64,19 @@ public sealed class PovertyGraphSchema : global::GraphQL.Types.Schema
             {
                 Name = d.RootField!, Description = $"{d.Name} rows: filter with `where`, sort with `order`, page with `first`/`after` or `last`/`before`, and aggregate.",
                 ResolvedType = TypeRefs.NonNull(d.Name + "Connection"),
-                Arguments = EntityGraphTypes.ConnectionArgumentsFor(d),
-                Resolver = new FuncFieldResolver<object?>(c => ConnectionSource.Root(EntityGraphTypes.Runtime(c), d, EntityGraphTypes.Arguments(c), c)),
+                Arguments = ConnectionResolvers.ArgumentsFor(d),
+                Resolver = new FuncFieldResolver<object?>(c => ConnectionResolvers.Root(c, d)),
             });
         }
         query.Field<NonNullGraphType<DatasetType>>("dataset").Description("Version, build, licence, row counts, synthetic share and source documents of the dataset.")
             .ResolveAsync(async c =>
             {
-                var runtime = EntityGraphTypes.Runtime(c);
+                var runtime = GraphFields.Runtime(c);
                 await using var db = runtime.CreateDbContext();
                 return await DatasetSummary.LoadAsync(db, c.CancellationToken);
             });
         query.Field<NonNullGraphType<ViewerType>>("me").Description("Your role and scope, as the server understood your token.")
-            .Resolve(c => EntityGraphTypes.Runtime(c).Viewer);
+            .Resolve(c => GraphFields.Runtime(c).Viewer);
         return query;
     }
 
@@ -89,6 +87,6 @@ public sealed class PovertyGraphSchema : global::GraphQL.Types.Schema
         object typedKey = type.HasIntegerId
             ? int.TryParse(key, out var n) ? n : throw QueryError.Argument($"'{id}' is not a valid global ID")
             : key;
-        return EntityGraphTypes.Runtime(c).LoadByKey(type, typedKey);
+        return GraphFields.Runtime(c).LoadByKey(type, typedKey);
     }
 }

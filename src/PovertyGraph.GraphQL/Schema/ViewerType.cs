@@ -13,26 +13,8 @@ public sealed class ViewerType : ObjectGraphType<Viewer>
         Field<StringGraphType>("subject").Description("The token's subject (sub), or null.").Resolve(c => c.Source.Subject);
         Field<StringGraphType>("organization").Description("For NGO tokens: the organisation key (org claim).").Resolve(c => c.Source.Organization);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("partnerVillageIds").Description("For NGO tokens: global IDs of the partner villages where household data is shown in full.")
-            .Resolve(c => c.Source.PartnerVillages.Order().Select(id => Machinery.GlobalId.Encode("Village", id)).ToList());
+            .Resolve(c => c.Source.PartnerVillages.Order().Select(id => Model.GlobalId.Encode("Village", id)).ToList());
         Field<NonNullGraphType<BooleanGraphType>>("exactStatistics").Description("Whether household aggregates are exact for this caller (else protected: see the README).")
             .Resolve(c => c.Source.ExactStatistics);
-    }
-}
-
-public sealed class RoleType : EnumerationGraphType<Role>
-{
-    public RoleType()
-    {
-        Name = "Role";
-        Description = "Access roles (see the README's roles table).";
-        foreach (var value in Values)
-            value.Description = value.Name switch
-            {
-                "PUBLIC" => "No token: anyone.",
-                "RESEARCHER" => "Researchers: exact statistics and analytic fields, no names.",
-                "NGO" => "Partner NGOs: full household data in their partner villages only.",
-                "OFFICIAL" => "Government officials: full data.",
-                _ => "Administrators: full data and the audit log.",
-            };
     }
 }

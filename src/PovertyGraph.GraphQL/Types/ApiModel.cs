@@ -1,8 +1,8 @@
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Model;
 
 namespace PovertyGraph.GraphQL;
 
-/// <summary>The API's entities: each declared in its own file, in dependency-free order.</summary>
+/// <summary>The API's entities: each declared in its own file, in dependency-free order; sealed (checked) before use.</summary>
 public static class ApiModel
 {
     public static EntityModel Build()
@@ -21,6 +21,6 @@ public static class ApiModel
         Types.FundingAllocationModel.Declare(model);
         Types.PlanTargetModel.Declare(model);
         Types.AuditEntryModel.Declare(model);
-        return model;
+        return model.Seal();
     }
 }

@@ -1,6 +1,6 @@
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Execution;
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Planning;
 
 namespace PovertyGraph.Server.Hosting;
 

@@ -65,13 +65,14 @@ public sealed class ErrorShapeTests(PovertyGraphFactory factory)
     [Fact]
     public void The_row_budget_stops_a_request_that_reads_too_much()
     {
-        var paging = new PovertyGraph.GraphQL.Machinery.PagingOptions { MaxRowsPerRequest = 1000 };
-        var runtime = new PovertyGraph.GraphQL.Machinery.QueryRuntime(null!, PovertyGraph.GraphQL.ApiModel.Build(), paging,
-            new PovertyGraph.GraphQL.Machinery.CursorCodec(new byte[32]), new PovertyGraph.GraphQL.Access.CellKeyProtection(new PovertyGraph.GraphQL.Access.StatisticsOptions()),
-            PovertyGraph.GraphQL.Access.Viewer.Public);
+        var paging = new PovertyGraph.GraphQL.Planning.PagingOptions { MaxRowsPerRequest = 1000 };
+        var cursors = new PovertyGraph.GraphQL.Planning.CursorCodec(new byte[32]);
+        var runtime = new PovertyGraph.GraphQL.Execution.QueryRuntime(null!, new PovertyGraph.GraphQL.Planning.Planner(PovertyGraph.GraphQL.ApiModel.Build(), paging, cursors),
+            cursors, new PovertyGraph.GraphQL.Access.CellKeyProtection(new PovertyGraph.GraphQL.Access.StatisticsOptions()),
+            new PovertyGraph.GraphQL.Execution.CompiledPlans(0), PovertyGraph.GraphQL.Access.Viewer.Public);
         runtime.Charge(600);
         runtime.Charge(400);
-        var error = Assert.Throws<PovertyGraph.GraphQL.Machinery.QueryError>(() => runtime.Charge(1));
+        var error = Assert.Throws<PovertyGraph.GraphQL.Model.QueryError>(() => runtime.Charge(1));
         Assert.Contains("more than 1,000 rows", error.Message);
     }
 

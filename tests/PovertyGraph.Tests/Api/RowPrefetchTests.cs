@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Model;
 using PovertyGraph.Tests.Data;
 using PovertyGraph.Tests.Infrastructure;
 
@@ -109,7 +109,7 @@ public sealed class RowPrefetchTests(PovertyGraphFactory factory)
                   id county { name }
                   projects { totalCount }
                   households { totalCount }
-                  batchedProjects: projects(first: 1) { totalCount }
+                  batchedProjects: projects(where: {}) { totalCount }
                   batchedHouseholds: households(where: {}) { totalCount }
                 }
               }

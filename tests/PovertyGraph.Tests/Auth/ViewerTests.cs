@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Access;
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Model;
 using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Auth;

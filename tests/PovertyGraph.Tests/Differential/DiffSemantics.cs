@@ -237,21 +237,27 @@ internal sealed class Semantics(Catalog catalog)
     public List<Row> Sorted(TypeSpec type, IEnumerable<Row> rows, IReadOnlyList<SortKeySpec> keys)
     {
         var withKeys = rows.Select(r => (Row: r, Keys: keys.Select(k => SortValue(type, k, r)).ToArray())).ToList();
-        withKeys.Sort((a, b) =>
-        {
-            for (var i = 0; i < keys.Count; i++)
-            {
-                var (x, y) = (a.Keys[i], b.Keys[i]);
-                int c;
-                if (x == null && y == null) c = 0;
-                else if (x == null) c = 1;        // nulls last ascending ...
-                else if (y == null) c = -1;
-                else c = Compare(x, y);
-                if (keys[i].Descending) c = -c;   // ... and first descending
-                if (c != 0) return c;
-            }
-            return a.Row.Id.CompareTo(b.Row.Id);
-        });
+        withKeys.Sort((a, b) => CompareKeys(keys, a.Keys, a.Row, b.Keys, b.Row));
         return withKeys.Select(p => p.Row).ToList();
+    }
+
+    /// <summary>Where row <paramref name="a"/> sits relative to <paramref name="b"/> in the order (keyset cursors compare this way).</summary>
+    public int CompareRows(TypeSpec type, IReadOnlyList<SortKeySpec> keys, Row a, Row b) =>
+        CompareKeys(keys, keys.Select(k => SortValue(type, k, a)).ToArray(), a, keys.Select(k => SortValue(type, k, b)).ToArray(), b);
+
+    private static int CompareKeys(IReadOnlyList<SortKeySpec> keys, object?[] ak, Row a, object?[] bk, Row b)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var (x, y) = (ak[i], bk[i]);
+            int c;
+            if (x == null && y == null) c = 0;
+            else if (x == null) c = 1;        // nulls last ascending ...
+            else if (y == null) c = -1;
+            else c = Compare(x, y);
+            if (keys[i].Descending) c = -c;   // ... and first descending
+            if (c != 0) return c;
+        }
+        return a.Id.CompareTo(b.Id);
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Execution;
 using PovertyGraph.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -11,7 +11,8 @@ namespace PovertyGraph.Tests.Differential;
 /// <summary>
 /// Randomized differential test: a few hundred generated queries (filters with every operator, and/or,
 /// to-one and to-many relations; multi-key sorts through relations and over nullable keys; forward and
-/// backward cursor paging; aggregates and grouped aggregates; nested connections) are answered by the
+/// backward cursor paging; aggregates and grouped aggregates; nested connections with their own filter, order,
+/// page size and after/before cursors, fetched in the parent's statement or batched per level) are answered by the
 /// server and, independently, by LINQ to objects over rows read straight from the database (SQLite or PostgreSQL). Every answer
 /// must agree exactly: row ids in order, page info, counts and sums; averages within 1e-4.
 /// The seed is fixed; set POVERTYGRAPH_DIFF_SEED (and POVERTYGRAPH_DIFF_SCALE, a multiplier of the number of
@@ -57,8 +58,7 @@ public sealed class DifferentialTests(PovertyGraphFactory factory, ITestOutputHe
         var publicGenerator = new DiffGenerator(catalog, random, allowProtected: false);
         var officialGenerator = new DiffGenerator(catalog, random, allowProtected: true);
 
-        var prepared = factory.Services.GetRequiredService<PreparedPages>();
-        var preparedBefore = prepared.TotalPrepared;
+        using var events = EngineEventLog.Start();
         var plan = RootCases.SelectMany(c => Enumerable.Repeat(c.Type, (int)Math.Ceiling(c.Cases * scale)))
             .Concat(Enumerable.Repeat("nested", (int)Math.Ceiling(NestedCases * scale)))
             .OrderBy(_ => random.Next()).ToList();
@@ -77,8 +77,9 @@ public sealed class DifferentialTests(PovertyGraphFactory factory, ITestOutputHe
 
         var summary = $"seed {seed}: {plan.Count} cases ({string.Join(", ", _counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}"))}), " +
                       $"{_requests} requests, {clock.Elapsed.TotalSeconds:F1} s, {_failures.Count} disagreements";
-        output.WriteLine(summary + $"; {prepared.TotalPrepared - preparedBefore} root pages prepared by repeats");
-        Assert.True(prepared.TotalPrepared - preparedBefore > plan.Count / 4, "the repeated requests ran as prepared pages");
+        var compiledRuns = events.Count(EngineEvents.CompiledPlanRun);
+        output.WriteLine(summary + $"; {compiledRuns} root pages ran compiled, {events.Count(EngineEvents.PlanCompiled)} shapes compiled");
+        Assert.True(compiledRuns > plan.Count, "the root pages ran as compiled plans");
         output.WriteLine($"server time {_serverTime.TotalSeconds:F1} s; " + string.Join(", ", _byLabel.OrderByDescending(x => x.Value).Select(x => $"{x.Key} {x.Value / 1000:F1}")));
         foreach (var (ms, q) in _slowest.OrderByDescending(x => x.Ms).Take(3)) output.WriteLine($"slowest: {ms:F0} ms: {q}");
         foreach (var failure in _failures) output.WriteLine(failure + "\n");
@@ -340,7 +341,6 @@ public sealed class DifferentialTests(PovertyGraphFactory factory, ITestOutputHe
         var gen = official ? officialGen : publicGen;
         var token = official ? OfficialToken.Value : null;
         var label = $"{parent.Type}.{relation.Name} nested";
-        Count(label);
 
         FilterObj? filter = random.NextDouble() < 0.2 ? null : gen.Filter(child, 0, random.Next(1, 3));
         var sort = gen.Sort(child);
@@ -352,6 +352,22 @@ public sealed class DifferentialTests(PovertyGraphFactory factory, ITestOutputHe
         var args = new List<string>();
         if (filter != null) args.Add($"where: {filter.Gql(child)}");
         if (sort.Count > 0) args.Add($"order: [{string.Join(", ", sort.Select(k => k.Gql()))}]");
+        // Sometimes from a cursor: a row of some parent's page, after (or before) which every parent's page starts.
+        Row? cursorRow = null;
+        if (random.NextDouble() < 0.6)
+        {
+            var probe = $"{{ p: {parent.Root}({parent.Args}) {{ nodes {{ c: {relation.Name}({string.Join(", ", args.Append("first: 20"))}) {{ edges {{ cursor node {{ id }} }} }} }} }} }}";
+            var (_, probed) = await factory.PostAsync(probe, token: token);
+            if (probed["errors"] != null) _failures.Add($"[case {index}, {label}] the cursor probe failed: {probed["errors"]!.ToJsonString()}\nquery: {probe}");
+            var edges = probed["data"]?["p"]?["nodes"]?.AsArray().SelectMany(n => n!["c"]!["edges"]!.AsArray()).ToList() ?? [];
+            if (edges.Count > 0)
+            {
+                var edge = edges[random.Next(edges.Count)]!;
+                cursorRow = child.ById[Literal.DecodeId(edge["node"]!["id"]!.GetValue<string>()).Id];
+                args.Add($"{(backward ? "before" : "after")}: {Literal.String(edge["cursor"]!.GetValue<string>())}");
+                label += backward ? " before a cursor" : " after a cursor";
+            }
+        }
         args.Add(backward ? $"last: {size}" : $"first: {size}");
         var selection = "totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage }";
         if (aggregates != null) selection += $" aggregates {{ count {aggregates.Gql()} suppressed }}";
@@ -362,11 +378,15 @@ public sealed class DifferentialTests(PovertyGraphFactory factory, ITestOutputHe
         foreach (var row in parent.Rows(catalog))
         {
             var matched = catalog.Children(parentType, relation, row).Where(r => filter == null || semantics.Matches(child, filter, r)).ToList();
-            var sorted = semantics.Sorted(child, matched, sort);
+            var all = semantics.Sorted(child, matched, sort);
+            // The cursor narrows the page, not the total or the aggregates: they cover everything the filter matched.
+            var sorted = cursorRow == null ? all
+                : all.Where(r => Math.Sign(semantics.CompareRows(child, sort, r, cursorRow)) == (backward ? -1 : 1)).ToList();
             var n = sorted.Count;
             var page = backward
-                ? PageJson(child, sorted, Math.Max(0, n - size), n, false, n > size)
-                : PageJson(child, sorted, 0, Math.Min(n, size), n > size, false);
+                ? PageJson(child, sorted, Math.Max(0, n - size), n, cursorRow != null, n > size)
+                : PageJson(child, sorted, 0, Math.Min(n, size), n > size, cursorRow != null);
+            page["totalCount"] = all.Count;
             if (aggregates != null)
             {
                 var agg = Expected.Aggregates(matched, aggregates);
@@ -376,6 +396,7 @@ public sealed class DifferentialTests(PovertyGraphFactory factory, ITestOutputHe
             foreach (var g in groups) page[g.Alias] = Expected.Groups(catalog, child, matched, g, MaxGroups);
             nodes.Add(new JsonObject { ["id"] = Literal.GlobalId(parent.Type, row.Id), ["c"] = page });
         }
+        Count(label);
         await Check(index, label, query, new JsonObject { ["p"] = new JsonObject { ["nodes"] = nodes } }, token);
     }
 
@@ -401,10 +422,10 @@ public sealed class DifferentialTests(PovertyGraphFactory factory, ITestOutputHe
         var diffs = JsonDiff.Compare(expected, body["data"]);
         if (diffs.Count == 0 && index % 2 == 0)
         {
-            // Asked again, a root page runs prepared (compiled by EF, values as its parameters): the same answer.
+            // Asked again, a root page runs its plan's compiled query again: the same answer.
             var (againStatus, again) = await factory.PostAsync(query, token: token);
             diffs = againStatus == 200 && again["data"] != null ? JsonDiff.Compare(expected, again["data"]) : [$"the repeat failed ({againStatus}): {again.ToJsonString()}"];
-            label += " (repeated: prepared)";
+            label += " (repeated)";
         }
         if (diffs.Count == 0) return body["data"];
         _failures.Add($"[case {index}, {label}, as {as_}]\nquery: {query}\ndiff:\n  " + string.Join("\n  ", diffs));

@@ -107,8 +107,21 @@ public sealed partial class SqlPushdownTests(PovertyGraphFactory factory, ITestO
     [Fact]
     public async Task Nested_pages_are_limited_per_parent_in_SQL()
     {
+        // Below a root page: in the root's own statement, each parent's page a correlated subquery aggregated to JSON.
         var commands = await Record("""
             { counties(first: 50) { nodes { villages(where: {registered: {eq: true}}, order: [{name: DESC}], first: 2) { nodes { id } } } } }
+            """);
+        var statement = Assert.Single(commands);
+        var subquery = statement[statement.IndexOf("FROM \"Villages\"", StringComparison.Ordinal)..];
+        // Aliases are quoted on SQLite ("c"."Id") and not on PostgreSQL (c."Id").
+        Assert.Matches("WHERE \"?c\"?\\.\"Id\" = \"?v\"?\\.\"CountyId\" AND \"?v\"?\\.\"Registered\" = @", subquery);
+        Assert.Contains("ORDER BY", subquery);
+        Assert.Contains("LIMIT @", subquery);
+        Assert.Matches("json_quote\\(|to_json\\(", statement);
+
+        // Below a nested page: one statement per level, the children numbered per parent.
+        commands = await Record("""
+            { prefectures(first: 9) { nodes { counties(first: 50) { nodes { villages(where: {registered: {eq: true}}, order: [{name: DESC}], first: 2) { nodes { id } } } } } } }
             """);
         var nested = Assert.Single(Reading(commands, "Villages"));
         Assert.Contains("WHERE", nested);

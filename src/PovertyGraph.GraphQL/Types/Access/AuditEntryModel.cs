@@ -1,5 +1,5 @@
 using PovertyGraph.Domain;
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Model;
 
 namespace PovertyGraph.GraphQL.Types;
 
@@ -7,6 +7,7 @@ public static class AuditEntryModel
 {
     public static void Declare(EntityModel model) => model.Entity<AuditEntry>("AuditEntry",
             "One response that disclosed full personal identifiers (names, ID numbers, phones). Readable by ADMIN only.", "auditEntries")
+        .AdministratorsOnly()
         .Key(x => x.Id)
         .Field("at", x => x.At, "When the response was sent.")
         .Field("subject", x => x.Subject, "The caller's token subject.")

@@ -1,5 +1,5 @@
 using PovertyGraph.Domain;
-using PovertyGraph.GraphQL.Machinery;
+using PovertyGraph.GraphQL.Model;
 
 namespace PovertyGraph.GraphQL.Types;
 

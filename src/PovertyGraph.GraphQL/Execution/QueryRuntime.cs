@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using Microsoft.EntityFrameworkCore;
+using PovertyGraph.Data;
+using PovertyGraph.GraphQL.Access;
+using PovertyGraph.GraphQL.Model;
+using PovertyGraph.GraphQL.Planning;
+
+namespace PovertyGraph.GraphQL.Execution;
+
+/// <summary>
+/// Per-request state of execution: who is asking, the plans of this request (one per connection field), its batch
+/// loaders, the rows it has read and the identifiers it has disclosed.
+/// </summary>
+public sealed class QueryRuntime(IDbContextFactory<PovertyGraphDbContext> factory, Planner planner, CursorCodec cursors,
+    IStatisticsProtection statistics, CompiledPlans compiled, Viewer viewer)
+{
+    private readonly ConcurrentDictionary<object, object> _loaders = new();
+    private readonly ConcurrentDictionary<GraphQLField, ConnectionPlan> _plans = new();
+
+    public EntityModel Model => planner.Model;
+    public PagingOptions Paging => planner.Paging;
+    public Planner Planner => planner;
+    public CursorCodec Cursors => cursors;
+    public IStatisticsProtection Statistics => statistics;
+    public CompiledPlans Compiled => compiled;
+    public Viewer Viewer => viewer;
+
+    /// <summary>The argument values of every field of the operation, once validation has parsed them.</summary>
+    public IReadOnlyDictionary<GraphQLField, IDictionary<string, ArgumentValue>>? Arguments { get; set; }
+
+    /// <summary>The plan of a connection field: built on its first use in this request, the same for every parent.</summary>
+    public ConnectionPlan Plan(GraphQLField field, Func<ConnectionPlan> build)
+    {
+        if (_plans.TryGetValue(field, out var plan)) return plan;
+        plan = build();
+        foreach (var page in plan.Rows?.Pages ?? []) _plans.TryAdd(page.Field, page.Plan); // planned with their parent
+        return _plans.GetOrAdd(field, plan);
+    }
+
+    /// <summary>Argument values of a field of this operation (after variables), or null.</summary>
+    public IReadOnlyDictionary<string, object?>? ArgumentsOf(GraphQLField field) =>
+        Arguments != null && Arguments.TryGetValue(field, out var values) ? values.ToDictionary(v => v.Key, v => v.Value.Value) : null;
+
+    private long _rows;
+
+    /// <summary>Counts rows a request materialises; past the limit the request fails instead of exhausting the server.</summary>
+    public void Charge(int rows)
+    {
+        if (Interlocked.Add(ref _rows, rows) > Paging.MaxRowsPerRequest)
+            throw QueryError.Argument($"this query reads more than {Paging.MaxRowsPerRequest:N0} rows; ask for smaller pages or fewer nested lists");
+    }
+
+    /// <summary>Each statement gets its own short-lived context (a DbContext is not thread-safe).</summary>
+    public PovertyGraphDbContext CreateDbContext() => factory.CreateDbContext();
+
+    /// <summary>The request's loader for <paramref name="key"/>, created on first use.</summary>
+    public TLoader Loader<TLoader>(object key, Func<TLoader> create) where TLoader : class =>
+        (TLoader)_loaders.GetOrAdd(key, _ => create());
+
+    /// <summary>Rows of a type by key, batched across the whole level of the query. Types the caller may not read are never found.</summary>
+    public Deferred<EntityRow?> LoadByKey(EntityDescriptor type, object key) =>
+        !AccessRules.MayRead(type, Viewer)
+            ? new Deferred<EntityRow?>(_ => Task.FromResult<EntityRow?>(null))
+            : Loader(("byKey", type), () => new BatchLoader<object, EntityRow>((keys, ct) => RowsByKey.LoadAsync(this, type, keys, ct))).Load(key);
+
+    /// <summary>Records whose identifiers this response discloses in full, by type, with the fields (for the audit log).</summary>
+    public ConcurrentDictionary<(string Type, int Id), ConcurrentDictionary<string, byte>> Disclosures { get; } = new();
+
+    /// <summary>Whether anything was disclosed (cheaper than asking the dictionary, which locks every bucket).</summary>
+    public bool HasDisclosures => Volatile.Read(ref _disclosed);
+    private bool _disclosed;
+
+    public void Disclose(string type, int id, string field)
+    {
+        Disclosures.GetOrAdd((type, id), _ => new ConcurrentDictionary<string, byte>()).TryAdd(field, 0);
+        Volatile.Write(ref _disclosed, true);
+    }
+}

@@ -1,0 +1,3 @@
+namespace PovertyGraph.GraphQL.Model;
+
+public enum AggregateFunction { Sum, Avg, Min, Max }

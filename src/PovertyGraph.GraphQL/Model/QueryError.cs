@@ -1,0 +1,12 @@
+using GraphQL;
+
+namespace PovertyGraph.GraphQL.Model;
+
+/// <summary>A request the machinery refuses, with a message that names the argument and field at fault.</summary>
+public sealed class QueryError : ExecutionError
+{
+    private QueryError(string code, string message) : base(message) => Code = code;
+
+    public static QueryError Argument(string message) => new("BAD_ARGUMENT", message);
+    public static QueryError Forbidden(string message) => new("FORBIDDEN_FIELD", message);
+}
