@@ -54,7 +54,8 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
         {
             var insert = typeof(BulkWriter).GetMethod(nameof(BulkWriter.Insert))!.MakeGenericMethod(table.Entity);
             var typed = typeof(Enumerable).GetMethod(nameof(Enumerable.Cast))!.MakeGenericMethod(table.Entity).Invoke(null, [rows[table.File]]);
-            counts[table.File] = (int)insert.Invoke(writer, [typed])!;
+            // Unwrapped, so a refusal by the database reaches the caller as the database's own exception.
+            counts[table.File] = (int)insert.Invoke(writer, BindingFlags.DoNotWrapExceptions, null, [typed], null)!;
         }
         return new Summary(counts);
     }
