@@ -9,10 +9,11 @@ namespace PovertyGraph.Tests.Data;
 
 /// <summary>
 /// All or nothing on SQLite: a first-run build or an <c>import</c> that fails after it has written rows leaves no row
-/// behind. The failure is the database's own, as in <c>Postgres/PostgresRollbackTests</c> (which add a CHECK
-/// constraint): here a trigger, since SQLite cannot add a constraint to a table. Its condition looks at rows the same
-/// transaction wrote earlier, so it fires only once they are there: the failure is provably mid-write. It aborts the
-/// statement only (RAISE(ABORT)), leaving the transaction to the code under test.
+/// behind. Two kinds of failure: the process's own (a progress callback throws, <see cref="InterruptedWrites"/>, shared
+/// with <c>Postgres/PostgresRollbackTests</c>), and the database's (as the PostgreSQL tests' CHECK constraints): here a
+/// trigger, since SQLite cannot add a constraint to a table. Its condition looks at rows the same transaction wrote
+/// earlier, so it fires only once they are there: the failure is provably mid-write. It aborts the statement only
+/// (RAISE(ABORT)), leaving the transaction to the code under test.
 /// </summary>
 [Collection(JiaoheDatabaseCollection.Name)]
 public sealed class InterruptedWriteTests(JiaoheDatabaseFixture fixture) : IDisposable
@@ -23,6 +24,22 @@ public sealed class InterruptedWriteTests(JiaoheDatabaseFixture fixture) : IDisp
     private readonly string _temp = DataTestSupport.NewTempFolder("interrupted");
 
     public void Dispose() => DataTestSupport.DeleteQuietly(_temp);
+
+    [Fact]
+    public void A_build_stopped_after_each_stage_leaves_every_table_empty_and_the_next_start_builds()
+    {
+        var path = Path.Combine(_temp, "stopped.db");
+        using var services = new ServiceCollection().AddPovertyGraphData(DataTestSupport.Options(path)).BuildServiceProvider();
+        InterruptedWrites.AssertBuildLeavesNothing(services, () => DataTestSupport.Open(path));
+    }
+
+    [Fact]
+    public void An_import_stopped_after_each_file_leaves_the_database_as_it_was()
+    {
+        var database = fixture.FreshCopy(_temp);
+        using var services = new ServiceCollection().AddPovertyGraphData(DataTestSupport.Options(database)).BuildServiceProvider();
+        InterruptedWrites.AssertImportLeavesNothing(services, () => DataTestSupport.Open(database), Path.Combine(_temp, "stopped-csv"));
+    }
 
     [Fact]
     public void A_build_that_fails_after_writing_rows_leaves_every_table_empty_and_the_next_start_builds()
