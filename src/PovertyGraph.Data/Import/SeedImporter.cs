@@ -27,7 +27,8 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
         public int Total => RowsByFile.Values.Sum();
     }
 
-    public Summary Import(string folder)
+    /// <param name="progress">Told after each file's rows are written (still inside the transaction): "counties.csv: 1 rows".</param>
+    public Summary Import(string folder, Action<string>? progress = null)
     {
         var (rows, errors) = Validate(folder);
         if (errors.Count > 0) throw new ImportException(errors);
@@ -35,7 +36,7 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
         try
         {
             using var tx = db.Database.BeginTransaction();
-            var summary = Write(rows, new BulkWriter(db, tx.GetDbTransaction()));
+            var summary = Write(rows, new BulkWriter(db, tx.GetDbTransaction()), progress);
             DatasetVersioning.Bump(db);
             tx.Commit();
             return summary;
@@ -46,15 +47,17 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
         }
     }
 
-    /// <summary>Writes validated rows through the caller's transaction.</summary>
-    public Summary Write(Dictionary<string, List<object>> rows, BulkWriter writer)
+    /// <summary>Writes validated rows through the caller's transaction, telling <paramref name="progress"/> after each file.</summary>
+    public Summary Write(Dictionary<string, List<object>> rows, BulkWriter writer, Action<string>? progress = null)
     {
         var counts = new Dictionary<string, int>();
         foreach (var table in SeedTables.All.Where(t => rows.ContainsKey(t.File)))
         {
             var insert = typeof(BulkWriter).GetMethod(nameof(BulkWriter.Insert))!.MakeGenericMethod(table.Entity);
             var typed = typeof(Enumerable).GetMethod(nameof(Enumerable.Cast))!.MakeGenericMethod(table.Entity).Invoke(null, [rows[table.File]]);
-            counts[table.File] = (int)insert.Invoke(writer, [typed])!;
+            // Unwrapped, so a refusal by the database reaches the caller as the database's own exception.
+            counts[table.File] = (int)insert.Invoke(writer, BindingFlags.DoNotWrapExceptions, null, [typed], null)!;
+            progress?.Invoke($"{table.File}: {counts[table.File]} rows");
         }
         return new Summary(counts);
     }

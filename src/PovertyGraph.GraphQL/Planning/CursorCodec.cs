@@ -36,9 +36,14 @@ public sealed class CursorCodec(byte[] key)
         }
         catch (FormatException) { throw invalid; }
         if (!CryptographicOperations.FixedTimeEquals(signature, Sign(keys, json))) throw invalid;
-        var elements = JsonSerializer.Deserialize<JsonElement[]>(json);
-        if (elements == null || elements.Length != keys.Count) throw invalid;
-        return elements.Select((e, i) => FromJson(e, keys[i].Expression.ReturnType)).ToArray();
+        // Signed but not what this order holds (made with a leaked key, or by an older server): refused the same way.
+        try
+        {
+            var elements = JsonSerializer.Deserialize<JsonElement[]>(json);
+            if (elements == null || elements.Length != keys.Count) throw invalid;
+            return elements.Select((e, i) => FromJson(e, keys[i].Expression.ReturnType)).ToArray();
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException) { throw invalid; }
     }
 
     private byte[] Sign(IReadOnlyList<SortKey> keys, byte[] json)

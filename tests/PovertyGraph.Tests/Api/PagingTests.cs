@@ -117,6 +117,12 @@ public sealed class PagingTests(PovertyGraphFactory factory)
             { villages(where: {county: {name: {eq: "蛟河市"}}, provincialLevel: {eq: true}}, first: 3, order: [{name: ASC}]) {
                 nodes { name households(first: 2, order: [{memberCount: DESC}]) { totalCount nodes { memberCount } pageInfo { hasNextPage endCursor } } } } }
             """);
+        // Jiaohe has more than three provincial-level villages (the database says how many): the page is full.
+        using (var connection = factory.Database.Open())
+            Assert.True(connection.Scalar("""
+                SELECT COUNT(*) FROM "Villages" v JOIN "Counties" c ON c."Id" = v."CountyId" WHERE c."Name" = '蛟河市' AND v."ProvincialLevel" = TRUE
+                """) > 3);
+        Assert.Equal(3, data["villages"]!["nodes"]!.AsArray().Count);
         foreach (var village in data["villages"]!["nodes"]!.AsArray())
         {
             var households = village!["households"]!;

@@ -8,20 +8,9 @@ using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Attacks;
 
-/// <summary>A person as OFFICIAL sees it: the secrets a PUBLIC or out-of-scope NGO caller must never learn.</summary>
-public sealed record PersonTruth(string Id, string Name, string IdNumber, string BirthDate);
-
-/// <summary>A household as OFFICIAL sees it.</summary>
-public sealed record HouseholdTruth(
-    string Id, string VillageId, string HeadName, string HeadIdNumber, string Phone, string? PrimaryCause, decimal? Income,
-    int MemberCount, IReadOnlyList<PersonTruth> Members);
-
-/// <summary>One village's households, as OFFICIAL sees them.</summary>
-public sealed record VillageTruth(string Id, string Name, string TownshipId, IReadOnlyList<HouseholdTruth> Households);
-
 /// <summary>
-/// Ground truth for the attack tests (learnt through OFFICIAL queries, once per test run) and the checks that a
-/// response leaks none of it.
+/// The checks that a response leaks none of the ground truth (<see cref="AttackTruth"/>), request builders and the
+/// arithmetic of the statistics attacks.
 /// </summary>
 public static class AttackSupport
 {
@@ -35,79 +24,6 @@ public static class AttackSupport
     /// differs between any two requests and says nothing about what was asked.
     /// </summary>
     public static string Comparable(JsonNode? node) => Regex.Replace(Text(node), "\"requestId\":\"[^\"]*\"", "\"requestId\":\"…\"");
-
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static Truth? _truth;
-
-    public sealed record Truth(
-        VillageTruth Big,            // the non-partner village with the most households
-        VillageTruth Partner,        // a partner village of the Jiaohe NGO (with the most households)
-        IReadOnlyList<string> PartnerVillageIds,
-        IReadOnlyList<VillageTruth> Others, // a few more non-partner villages
-        IReadOnlySet<string> PartnerNames) // every head's and member's full name in all partner villages (an NGO sees them)
-    {
-        public IEnumerable<HouseholdTruth> NonPartnerHouseholds => Others.Prepend(Big).SelectMany(v => v.Households);
-        public IEnumerable<HouseholdTruth> AllHouseholds => NonPartnerHouseholds.Concat(Partner.Households);
-    }
-
-    public const string HouseholdFields = """
-        id memberCount headName headIdNumber phone primaryCause annualIncomePerCapita village { id }
-        members(first: 50) { nodes { id name idNumber birthDate } }
-        """;
-
-    public static async Task<Truth> TruthAsync(PovertyGraphFactory factory)
-    {
-        if (_truth != null) return _truth;
-        await Gate.WaitAsync();
-        try
-        {
-            if (_truth != null) return _truth;
-            var me = await factory.QueryAsync("{ me { partnerVillageIds } }", token: Tokens.Ngo());
-            var partnerIds = me["me"]!["partnerVillageIds"]!.AsArray().Select(n => n!.ToString()).ToList();
-            // Jiaohe's villages with households (the test database has households only there).
-            var villages = new List<(string Id, string Name, string Township, int Count)>();
-            string? after = null;
-            do
-            {
-                var page = await factory.QueryAsync("""
-                    query($after: String) { villages(first: 500, after: $after, where: { households: { any: true } }) {
-                      nodes { id name township { id } households { totalCount } } pageInfo { hasNextPage endCursor } } }
-                    """, new { after });
-                foreach (var v in page["villages"]!["nodes"]!.AsArray())
-                    villages.Add((v!["id"]!.ToString(), v["name"]!.ToString(), v["township"]!["id"]!.ToString(), (int)v["households"]!["totalCount"]!));
-                after = (bool)page["villages"]!["pageInfo"]!["hasNextPage"]! ? page["villages"]!["pageInfo"]!["endCursor"]!.ToString() : null;
-            } while (after != null);
-
-            var nonPartner = villages.Where(v => !partnerIds.Contains(v.Id)).OrderByDescending(v => v.Count).ThenBy(v => v.Id, StringComparer.Ordinal).ToList();
-            var partner = villages.Where(v => partnerIds.Contains(v.Id)).OrderByDescending(v => v.Count).ThenBy(v => v.Id, StringComparer.Ordinal).First();
-            var big = await VillageAsync(factory, nonPartner[0]);
-            var others = new List<VillageTruth>();
-            foreach (var v in nonPartner.Skip(1).Where(v => v.Count >= 8).Take(3)) others.Add(await VillageAsync(factory, v));
-            var names = await factory.QueryAsync("""
-                query($p: [ID!]) { households(first: 500, where: { village: { id: { in: $p } } }) { totalCount nodes { headName members { nodes { name } } } } }
-                """, new { p = partnerIds }, Tokens.Official);
-            Assert.True((int)names["households"]!["totalCount"]! <= 500);
-            var partnerNames = Properties(names).Where(p => p.Name is "headName" or "name").Select(p => p.Value!.ToString()).ToHashSet(StringComparer.Ordinal);
-            return _truth = new Truth(big, await VillageAsync(factory, partner), partnerIds, others, partnerNames);
-        }
-        finally { Gate.Release(); }
-    }
-
-    private static async Task<VillageTruth> VillageAsync(PovertyGraphFactory factory, (string Id, string Name, string Township, int Count) v)
-    {
-        var data = await factory.QueryAsync($$"""
-            query($v: ID!) { households(first: 500, where: { village: { id: { eq: $v } } }) { nodes { {{HouseholdFields}} } } }
-            """, new { v = v.Id }, Tokens.Official);
-        var households = data["households"]!["nodes"]!.AsArray().Select(h => ParseHousehold(h!)).ToList();
-        Assert.Equal(v.Count, households.Count);
-        return new VillageTruth(v.Id, v.Name, v.Township, households);
-    }
-
-    public static HouseholdTruth ParseHousehold(JsonNode h) => new(
-        h["id"]!.ToString(), h["village"]!["id"]!.ToString(), h["headName"]!.ToString(), h["headIdNumber"]!.ToString(),
-        h["phone"]!.ToString(), h["primaryCause"]?.ToString(), (decimal?)h["annualIncomePerCapita"], (int)h["memberCount"]!,
-        h["members"]!["nodes"]!.AsArray().Select(p => new PersonTruth(p!["id"]!.ToString(), p["name"]!.ToString(),
-            p["idNumber"]!.ToString(), p["birthDate"]!.ToString())).ToList());
 
     // ------------------------------------------------------------------------------------------ leak checks
 
@@ -154,8 +70,10 @@ public static class AttackSupport
     /// Walks the response: every protected field (by its schema name, whatever alias it came under when
     /// <paramref name="aliases"/> maps alias → field) is at most what PUBLIC may see.
     /// </summary>
-    public static void AssertPublicView(JsonNode? body, string context, IReadOnlyDictionary<string, string>? aliases = null)
+    /// <returns>How many values of each protected field were checked (by schema name), so a caller can tell rows came back.</returns>
+    public static Dictionary<string, int> AssertPublicView(JsonNode? body, string context, IReadOnlyDictionary<string, string>? aliases = null)
     {
+        var checkedFields = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (name, value) in Properties(body))
         {
             var field = aliases != null && aliases.TryGetValue(name, out var f) ? f : name;
@@ -165,14 +83,31 @@ public static class AttackSupport
                 case "headIdNumber" or "idNumber" or "phone" or "primaryCause" or "annualIncomePerCapita":
                     Assert.True(value == null, $"LEAK ({context}): {name} = {text} should be hidden");
                     break;
-                case "headName" or "personName":
+                case "headName" or "personName": // a person's name unaliased is "name", as a place's: AssertNoIdentifiers covers it
                     Assert.True(value == null || MaskedName.IsMatch(text!), $"LEAK ({context}): {name} = {text} should be masked (surname + *)");
                     break;
                 case "birthDate":
                     Assert.True(value == null || YearOnly.IsMatch(text!), $"LEAK ({context}): {name} = {text} should be the year only");
                     break;
+                default:
+                    continue;
             }
+            checkedFields[field] = checkedFields.GetValueOrDefault(field) + 1;
         }
+        return checkedFields;
+    }
+
+    /// <summary>
+    /// A PUBLIC-level answer that came back whole: status 200, no errors, and at least one value of each of
+    /// <paramref name="fields"/> checked by <see cref="AssertPublicView"/> (a validation error, or an empty page,
+    /// would otherwise pass with nothing checked).
+    /// </summary>
+    public static void AssertPublicAnswer(int status, JsonNode body, string context, IEnumerable<string> fields, IReadOnlyDictionary<string, string>? aliases = null)
+    {
+        Assert.True(status == 200 && body["errors"] == null, $"{context}: expected an answer, got {status} {Shorten(Text(body))}");
+        var checkedFields = AssertPublicView(body, context, aliases);
+        foreach (var field in fields)
+            Assert.True(checkedFields.GetValueOrDefault(field) > 0, $"{context}: no {field} came back to check: {Shorten(Text(body))}");
     }
 
     /// <summary>Every protected value an NGO sees in its partner villages is at most its level there (ID numbers masked).</summary>
@@ -240,14 +175,24 @@ public static class AttackSupport
             Assert.True(value == null || name == "__typename", $"{context}: the refused request still returned {name} = {value}: {Shorten(Text(body))}");
     }
 
-    // ------------------------------------------------------------------------------------------ HTTP
-
-    public static async Task<(int Status, string Body)> SendAsync(PovertyGraphFactory factory, HttpRequestMessage request)
+    /// <summary>
+    /// Whether a request on protected aggregates was refused for cutting them around row IDs, the one refusal these
+    /// attacks expect (FORBIDDEN_FIELD, no data); otherwise it must have been answered (200, no errors).
+    /// </summary>
+    public static bool RefusedForRowIds(int status, JsonNode body, string context)
     {
-        using var client = factory.CreateClient();
-        var response = await client.SendAsync(request);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        if (body["errors"] == null)
+        {
+            Assert.True(status == 200 && body["data"] != null, $"{context}: {status} {Shorten(Text(body))}");
+            return false;
+        }
+        AssertRefused(status, body, context);
+        Assert.Equal("FORBIDDEN_FIELD", body["errors"]![0]!["extensions"]?["code"]?.ToString());
+        Assert.Contains("cannot be restricted by row IDs", body["errors"]![0]!["message"]!.ToString());
+        return true;
     }
+
+    // ------------------------------------------------------------------------------------------ HTTP
 
     public static HttpRequestMessage PostRaw(string json, string? authorization = null)
     {

@@ -1,5 +1,6 @@
 using PovertyGraph.Tests.Infrastructure;
 using static PovertyGraph.Tests.Attacks.AttackSupport;
+using static PovertyGraph.Tests.Attacks.AttackTruth;
 
 namespace PovertyGraph.Tests.Attacks;
 
@@ -9,8 +10,12 @@ namespace PovertyGraph.Tests.Attacks;
 /// value asked about.
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class FilterSortAttacks(PovertyGraphFactory factory)
+public sealed class FilterSortAttacks
 {
+    private readonly AttackServer _server;
+
+    public FilterSortAttacks(PovertyGraphFactory factory) => _server = new AttackServer(factory);
+
     /// <summary>Fields that are not even in the filter input: a validation error, no data.</summary>
     [Theory]
     [InlineData("households", "headName: { startsWith: \"王\" }")]
@@ -22,8 +27,9 @@ public sealed class FilterSortAttacks(PovertyGraphFactory factory)
     [InlineData("villages", "households: { some: { headIdNumber: { eq: \"220281195610309017\" } } }")]
     public async Task Identifier_fields_cannot_be_filtered_on(string root, string filter)
     {
-        var (status, body) = await factory.PostAsync($"{{ {root}(where: {{ {filter} }}) {{ totalCount nodes {{ id }} }} }}");
+        var (status, body) = await _server.PostAsync($"{{ {root}(where: {{ {filter} }}) {{ totalCount nodes {{ id }} }} }}");
         AssertRefused(status, body, filter);
+        AssertUnknownInputField(status, body);
     }
 
     [Theory]
@@ -47,8 +53,9 @@ public sealed class FilterSortAttacks(PovertyGraphFactory factory)
     [InlineData("{ villages(first: 3) { nodes { households(where: { primaryCause: { eq: ILLNESS } }) { totalCount aggregates { count } } } } }")]
     public async Task Hidden_fields_cannot_be_filtered_on_by_any_path(string query)
     {
-        var (status, body) = await factory.PostAsync(query);
+        var (status, body) = await _server.PostAsync(query);
         AssertRefused(status, body, query);
+        Assert.Equal("FORBIDDEN_FIELD", body["errors"]![0]!["extensions"]!["code"]!.ToString());
         var message = body["errors"]![0]!["message"]!.ToString();
         Assert.Matches("primaryCause|annualIncomePerCapita", message);
     }
@@ -56,15 +63,15 @@ public sealed class FilterSortAttacks(PovertyGraphFactory factory)
     [Fact]
     public async Task The_refusal_does_not_depend_on_the_value_asked_about()
     {
-        var truth = await TruthAsync(factory);
+        var truth = await TruthAsync(_server);
         var h = truth.Big.Households[0];
         var right = h.Income!.Value;
         var messages = new List<string>();
         foreach (var value in new[] { right, right + 1, 0m })
         {
-            var (_, body) = await factory.PostAsync("query($id: ID!, $v: Decimal!) { households(where: { id: { eq: $id }, annualIncomePerCapita: { eq: $v } }) { totalCount } }",
+            var (_, body) = await _server.PostAsync("query($id: ID!, $v: Decimal!) { households(where: { id: { eq: $id }, annualIncomePerCapita: { eq: $v } }) { totalCount } }",
                 new { id = h.Id, v = value });
-            Assert.NotNull(body["errors"]);
+            Assert.Equal("FORBIDDEN_FIELD", body["errors"]![0]!["extensions"]!["code"]!.ToString());
             Assert.Null(body["data"]?["households"]);
             messages.Add(Comparable(body["errors"]));
         }
@@ -73,7 +80,7 @@ public sealed class FilterSortAttacks(PovertyGraphFactory factory)
         var causeMessages = new List<string>();
         foreach (var cause in new[] { h.PrimaryCause!, h.PrimaryCause == "ILLNESS" ? "DISABILITY" : "ILLNESS" })
         {
-            var (_, body) = await factory.PostAsync($"query($id: ID!) {{ households(where: {{ id: {{ eq: $id }}, primaryCause: {{ eq: {cause} }} }}) {{ totalCount }} }}", new { id = h.Id });
+            var (_, body) = await _server.PostAsync($"query($id: ID!) {{ households(where: {{ id: {{ eq: $id }}, primaryCause: {{ eq: {cause} }} }}) {{ totalCount }} }}", new { id = h.Id });
             Assert.Equal("FORBIDDEN_FIELD", body["errors"]![0]!["extensions"]!["code"]!.ToString());
             Assert.Null(body["data"]?["households"]);
             causeMessages.Add(body["errors"]![0]!["message"]!.ToString());
@@ -84,12 +91,14 @@ public sealed class FilterSortAttacks(PovertyGraphFactory factory)
     [Fact]
     public async Task A_forbidden_filter_passed_as_a_variable_is_refused_too()
     {
-        var (status, body) = await factory.PostAsync("query($w: HouseholdFilterInput) { households(where: $w) { totalCount } }",
+        var (status, body) = await _server.PostAsync("query($w: HouseholdFilterInput) { households(where: $w) { totalCount } }",
             new { w = new { primaryCause = new { eq = "ILLNESS" } } });
         AssertRefused(status, body, "variable filter");
-        (status, body) = await factory.PostAsync("query($w: HouseholdFilterInput) { households(where: $w) { totalCount } }",
+        Assert.Equal("FORBIDDEN_FIELD", body["errors"]![0]!["extensions"]!["code"]!.ToString());
+        (status, body) = await _server.PostAsync("query($w: HouseholdFilterInput) { households(where: $w) { totalCount } }",
             new { w = new { headIdNumber = new { startsWith = "220281" } } });
         AssertRefused(status, body, "variable filter on headIdNumber");
+        Assert.Contains("headIdNumber", body["errors"]![0]!["message"]!.ToString());
     }
 
     [Theory]
@@ -100,8 +109,9 @@ public sealed class FilterSortAttacks(PovertyGraphFactory factory)
     [InlineData("{ villages(first: 2) { nodes { households(order: [{ primaryCause: DESC }]) { nodes { id } } } } }")]
     public async Task Hidden_fields_cannot_be_sorted_on_by_any_path(string query)
     {
-        var (status, body) = await factory.PostAsync(query);
+        var (status, body) = await _server.PostAsync(query);
         AssertRefused(status, body, query);
+        Assert.Equal("FORBIDDEN_FIELD", body["errors"]![0]!["extensions"]!["code"]!.ToString());
         Assert.Matches("primaryCause|annualIncomePerCapita", body["errors"]![0]!["message"]!.ToString());
     }
 
@@ -112,21 +122,30 @@ public sealed class FilterSortAttacks(PovertyGraphFactory factory)
     [InlineData("{ households(first: 1) { nodes { members(order: [{ birthDate: ASC }]) { nodes { id } } } } }")]
     public async Task Identifier_fields_cannot_be_sorted_on(string query)
     {
-        var (status, body) = await factory.PostAsync(query);
+        var (status, body) = await _server.PostAsync(query);
         AssertRefused(status, body, query);
+        AssertUnknownInputField(status, body);
+    }
+
+    /// <summary>The field is not in the input type at all: a validation error (400) before anything runs.</summary>
+    private static void AssertUnknownInputField(int status, System.Text.Json.Nodes.JsonNode body)
+    {
+        Assert.Equal(400, status);
+        Assert.Equal("ARGUMENTS_OF_CORRECT_TYPE", body["errors"]![0]!["extensions"]!["code"]!.ToString());
+        Assert.Contains("Unknown field", body["errors"]![0]!["message"]!.ToString());
     }
 
     /// <summary>A page of one village sorted by every public key the SortInput offers keeps the identity of its rows hidden.</summary>
     [Fact]
     public async Task Public_sort_orders_reveal_nothing_about_hidden_fields()
     {
-        var truth = await TruthAsync(factory);
-        var (status, body) = await factory.PostAsync("""
+        var truth = await TruthAsync(_server);
+        var (status, body) = await _server.PostAsync("""
             query($v: ID!) { households(first: 500, where: { village: { id: { eq: $v } } },
               order: [{ memberCount: DESC }, { type: ASC }, { registeredYear: ASC }, { village: { name: ASC } }]) { edges { cursor node { headName headIdNumber phone primaryCause annualIncomePerCapita } } } }
             """, new { v = truth.Big.Id });
-        Assert.Equal(200, status);
-        AssertPublicView(body, "public sort");
+        AssertPublicAnswer(status, body, "public sort", ["headName", "headIdNumber", "phone", "primaryCause", "annualIncomePerCapita"]);
+        Assert.Equal(truth.Big.Households.Count, body["data"]!["households"]!["edges"]!.AsArray().Count);
         AssertNoIdentifiers(body, truth.AllHouseholds, "public sort");
         // Every cursor decodes to public sort keys only: no hidden value travels in it.
         foreach (var edge in body["data"]!["households"]!["edges"]!.AsArray())

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -65,6 +66,29 @@ public static class DataTestSupport
         using var services = new ServiceCollection().AddPovertyGraphData(options).BuildServiceProvider();
         var built = services.GetRequiredService<DatabaseBootstrapper>().EnsureReady();
         if (!built) throw new InvalidOperationException($"{path} was already built");
+    }
+
+    /// <summary>Runs the built server's command line (<c>import</c>, <c>build-db</c>, …) in <paramref name="workingDirectory"/>.</summary>
+    public static (int ExitCode, string StdOut, string StdErr) RunServer(string workingDirectory, params string[] args)
+    {
+        Assert.True(File.Exists(ServerDll), ServerDll + " not found");
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet)
+        {
+            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(ServerDll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"'{string.Join(' ', args)}' did not finish in 120 s");
+        }
+        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
     /// <summary>A byte-for-byte logical copy of a database (SQLite backup API), for tests that change it.</summary>

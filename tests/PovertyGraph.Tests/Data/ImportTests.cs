@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PovertyGraph.Data;
@@ -338,27 +337,7 @@ public sealed class ImportTests : IDisposable
 
     // ---- the CLI -------------------------------------------------------------------------------------------
 
-    private (int ExitCode, string StdOut, string StdErr) RunCli(params string[] args)
-    {
-        Assert.True(File.Exists(DataTestSupport.ServerDll), DataTestSupport.ServerDll + " not found");
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            WorkingDirectory = _temp, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(DataTestSupport.ServerDll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the import command did not finish in 120 s");
-        }
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private (int ExitCode, string StdOut, string StdErr) RunCli(params string[] args) => DataTestSupport.RunServer(_temp, args);
 
     [Fact]
     public void Cli_import_of_a_bad_folder_exits_1_with_the_error_on_stderr()

@@ -285,7 +285,9 @@ public class GraphQLHttpTests
         var assets = System.Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=[\"'](/graphiql/[^\"'?#]+)")
             .Select(m => m.Groups[1].Value).Distinct().ToList();
 
-        // Before the IDE is built the fallback page references no assets; once it is, every one must be served.
+        // The build puts the IDE in place (GraphiQL.targets): the page references its scripts and style, and each is served.
+        Assert.Equal(["/graphiql/graphiql.min.css", "/graphiql/graphiql.min.js", "/graphiql/react-dom.production.min.js", "/graphiql/react.production.min.js"],
+            assets.Order(StringComparer.Ordinal));
         using var client = _factory.CreateClient();
         foreach (var asset in assets)
         {

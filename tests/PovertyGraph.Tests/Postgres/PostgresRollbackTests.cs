@@ -13,7 +13,9 @@ namespace PovertyGraph.Tests.Postgres;
 /// All or nothing on PostgreSQL: a build, an import or a bulk load that the database refuses part-way leaves every
 /// table as it was, including the indexes and foreign keys a large load takes off while it copies. The refusals are
 /// made by the database itself (a CHECK constraint added by the test, rows that break a foreign key), after other
-/// tables were already copied in the same transaction.
+/// tables were already copied in the same transaction. A refusal aborts PostgreSQL's transaction, which then rolls back
+/// whatever the code does; so a build and an import are also stopped by the process itself, which leaves the
+/// transaction healthy (<see cref="InterruptedWrites"/>, shared with the SQLite run).
 /// </summary>
 [Collection(PostgresDatabaseCollection.Name)]
 public sealed class PostgresRollbackTests(PostgresDatabaseFixture fixture)
@@ -44,6 +46,30 @@ public sealed class PostgresRollbackTests(PostgresDatabaseFixture fixture)
         Assert.True(bootstrapper.EnsureReady());
         using (var connection = database.Open())
             Assert.Equal(11_609, connection.Scalar("SELECT COUNT(*) FROM \"Persons\""));
+    }
+
+    [PostgresFact]
+    public void A_build_stopped_by_the_process_after_each_stage_leaves_every_table_empty_and_the_next_start_builds()
+    {
+        using var database = TestDatabase.CreatePostgres("stoppedbuild");
+        using var services = PostgresDatabaseFixture.Services(database);
+        InterruptedWrites.AssertBuildLeavesNothing(services, () => database.Open());
+    }
+
+    [PostgresFact]
+    public void An_import_stopped_by_the_process_after_each_file_leaves_the_database_as_it_was()
+    {
+        using var database = fixture.FreshCopy("stoppedimport");
+        using var services = PostgresDatabaseFixture.Services(database);
+        var folder = DataTestSupport.NewTempFolder("pgstoppedimport");
+        try
+        {
+            InterruptedWrites.AssertImportLeavesNothing(services, () => database.Open(), Path.Combine(folder, "csv"));
+        }
+        finally
+        {
+            DataTestSupport.DeleteQuietly(folder);
+        }
     }
 
     [PostgresFact]
