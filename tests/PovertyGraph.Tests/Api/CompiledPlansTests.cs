@@ -111,7 +111,7 @@ public sealed class CompiledPlansTests(PovertyGraphFactory factory)
     public async Task Partner_organisations_share_a_compiled_plan_and_each_sees_its_own_villages()
     {
         // The partner villages are a value of the plan: one shape for every organisation, each with its own scope.
-        var truth = await Attacks.AttackSupport.TruthAsync(factory);
+        var truth = await Attacks.AttackTruth.TruthAsync(new Attacks.AttackServer(factory));
         const string query = """
             query($v: ID!) { households(first: 50, where: {village: {id: {eq: $v}}, memberCount: {nlt: 0}}) { nodes { id headName } } }
             """;

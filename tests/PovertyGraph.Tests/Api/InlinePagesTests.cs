@@ -41,7 +41,7 @@ public sealed class InlinePagesTests(PovertyGraphFactory factory)
     [Fact]
     public async Task Nested_pages_in_the_parents_statement_keep_each_villages_partner_scope()
     {
-        var truth = await AttackSupport.TruthAsync(factory);
+        var truth = await Attacks.AttackTruth.TruthAsync(new Attacks.AttackServer(factory));
         var data = await factory.QueryAsync("""
             query($ids: [ID!]!) { villages(where: {id: {in: $ids}}) { nodes { id households(first: 500) { nodes { id headName headIdNumber phone } } } } }
             """, new { ids = new[] { truth.Partner.Id, truth.Big.Id } }, Tokens.Ngo());
