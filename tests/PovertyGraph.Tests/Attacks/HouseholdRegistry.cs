@@ -24,6 +24,8 @@ public sealed class HouseholdRegistry
     /// <summary>Village keys of the Jiaohe health NGO's partner villages.</summary>
     public required IReadOnlySet<int> JiaohePartnerVillages { get; init; }
 
+    public static string VillageId(int key) => GlobalId.Encode("Village", key);
+
     public IEnumerable<Household> In(Place village) => Households.Where(h => h.VillageKey == village.Key);
 
     /// <summary>The registry of the factory's database, once its server has started (the first start builds it).</summary>
@@ -39,7 +41,7 @@ public sealed class HouseholdRegistry
         var villages = connection.Rows("""
             SELECT v."Id", v."Name", t."Id", t."Name", v."CountyId" FROM "Villages" v JOIN "Townships" t ON t."Id" = v."TownshipId"
             WHERE EXISTS (SELECT 1 FROM "Households" h WHERE h."VillageId" = v."Id") ORDER BY v."Id"
-            """).Select(r => new Place(Int(r[0]), GlobalId.Encode("Village", Int(r[0])), (string)r[1]!, Int(r[2]), GlobalId.Encode("Township", Int(r[2])),
+            """).Select(r => new Place(Int(r[0]), VillageId(Int(r[0])), (string)r[1]!, Int(r[2]), GlobalId.Encode("Township", Int(r[2])),
                 (string)r[3]!, Int(r[4]), GlobalId.Encode("County", Int(r[4])))).ToList();
         var households = connection.Rows("""
             SELECT "Id", "VillageId", "PrimaryCause", "MemberCount", "Type", "PrimaryMeasure", "HasLaborCapacity", "Relocated", "RegisteredYear", "PlannedExitYear"
