@@ -22,7 +22,7 @@ public sealed record StatisticsProtectionParameters
     /// <summary>The distribution the count noise is drawn from, once per cell: zero mean, symmetric.</summary>
     public required IReadOnlyList<NoiseProbability> CountNoise { get; init; }
 
-    /// <summary>Variance of the count noise (for error propagation: a sum of k cells has k times this variance).</summary>
+    /// <summary>Variance of the count noise (for error propagation: a sum of k different cells has about k times this variance).</summary>
     public double CountNoiseVariance => CountNoise.Sum(n => n.Probability * n.Value * n.Value);
 
     /// <summary>A sum moves by up to this many times the cell's average record (rounded), the multiple drawn from the same distribution.</summary>

@@ -23,7 +23,7 @@ public sealed class StatisticsProtectionType : ObjectGraphType<StatisticsProtect
             .Resolve(c => c.Source.MaximumCountNoise);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NoiseProbabilityType>>>>("countNoise").Description("Distribution of the noise on a count: symmetric, zero mean.")
             .Resolve(c => c.Source.CountNoise);
-        Field<NonNullGraphType<FloatGraphType>>("countNoiseVariance").Description("Variance of the count noise; the noise of a sum of k cells has k times this variance.")
+        Field<NonNullGraphType<FloatGraphType>>("countNoiseVariance").Description("Variance of the count noise; a sum of k different cells has about k times this variance.")
             .Resolve(c => c.Source.CountNoiseVariance);
         Field<NonNullGraphType<IntGraphType>>("maximumSumNoise").Description("A sum moves by at most this many times the cell's average record (rounded), the multiple drawn from the count noise's distribution; an average is the published sum over the published count.")
             .Resolve(c => c.Source.MaximumSumNoiseInAverageRecords);

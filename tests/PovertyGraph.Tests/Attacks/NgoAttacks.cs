@@ -153,12 +153,13 @@ public sealed class NgoAttacks(PovertyGraphFactory factory)
     {
         var truth = await TruthAsync(factory);
         var data = await factory.QueryAsync("""
-            query($p: [ID!]) { me { exactStatistics } households(where: { village: { id: { in: $p } } }) {
+            query($p: [ID!]) { me { exactStatistics } villages(where: { id: { in: $p } }) { nodes { households {
               aggregates { min { annualIncomePerCapita memberCount } max { annualIncomePerCapita memberCount } }
-              groupedAggregates(groupBy: [VILLAGE, PRIMARY_CAUSE]) { count suppressed min { annualIncomePerCapita } max { annualIncomePerCapita } } } }
+              groupedAggregates(groupBy: [VILLAGE, PRIMARY_CAUSE]) { count suppressed min { annualIncomePerCapita } max { annualIncomePerCapita } } } } } }
             """, new { p = truth.PartnerVillageIds }, Ngo);
         Assert.False((bool)data["me"]!["exactStatistics"]!);
-        foreach (var (name, value) in Properties(data["households"]))
+        Assert.Equal(truth.PartnerVillageIds.Count, data["villages"]!["nodes"]!.AsArray().Count);
+        foreach (var (name, value) in Properties(data["villages"]))
             if (name is "annualIncomePerCapita" or "memberCount") Assert.True(value == null, $"LEAK: NGO got min/max {name} = {value}");
     }
 
