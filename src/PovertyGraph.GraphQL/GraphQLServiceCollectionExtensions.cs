@@ -38,6 +38,8 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton(new Planner(model, paging, cursors));
         services.AddSingleton(new CompiledPlans(paging.CompiledPlans));
         services.TryAddSingleton<IStatisticsProtection, CellKeyProtection>();
+        // The one place the protection's parameters are read from (dataset, downloads' metadata).
+        services.TryAddSingleton(sp => sp.GetRequiredService<IStatisticsProtection>().Parameters);
         services.TryAddScoped<IViewerAccessor, PublicViewerAccessor>();
         services.AddScoped(sp => new QueryRuntime(
             sp.GetRequiredService<IDbContextFactory<PovertyGraphDbContext>>(), sp.GetRequiredService<Planner>(), cursors,

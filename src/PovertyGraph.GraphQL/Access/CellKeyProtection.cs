@@ -22,7 +22,10 @@ public sealed class CellKeyProtection : IStatisticsProtection
     {
         _options = options;
         _noise = NoiseTable(options.TableSeed);
+        Parameters = StatisticsProtectionParameters.From(options, _noise);
     }
+
+    public StatisticsProtectionParameters Parameters { get; }
 
     /// <summary>256 entries, zero-mean, bounded by ±2: half 0, a fifth each ±1, a twentieth each ±2.</summary>
     public static int[] NoiseTable(int seed)

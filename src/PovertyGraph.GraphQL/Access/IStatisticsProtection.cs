@@ -9,4 +9,7 @@ namespace PovertyGraph.GraphQL.Access;
 public interface IStatisticsProtection
 {
     PublishedCell Publish(EntityDescriptor type, AggregateRow row, Viewer viewer);
+
+    /// <summary>What users need to know to analyse the protected figures (published in `dataset` and the downloads' metadata).</summary>
+    StatisticsProtectionParameters Parameters { get; }
 }

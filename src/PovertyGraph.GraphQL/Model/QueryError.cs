@@ -9,4 +9,6 @@ public sealed class QueryError : ExecutionError
 
     public static QueryError Argument(string message) => new("BAD_ARGUMENT", message);
     public static QueryError Forbidden(string message) => new("FORBIDDEN_FIELD", message);
+    /// <summary>A protected aggregate asked for a set that is not a cell of the published dimensions.</summary>
+    public static QueryError ProtectedStatistics(string message) => new("PROTECTED_STATISTICS", message);
 }

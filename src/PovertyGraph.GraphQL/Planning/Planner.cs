@@ -131,9 +131,7 @@ public sealed class Planner(EntityModel model, PagingOptions paging, CursorCodec
         var protect = AccessRules.ProtectsStatistics(type, viewer);
         if (protect)
         {
-            // Protected statistics describe populations, not people: no cell may be cut around one record by ID.
-            if (StatisticsRules.NamesIndividualRecords(model, type, args.Where))
-                throw QueryError.Forbidden($"aggregates of {type.Name} rows cannot be restricted by row IDs for the {viewer.Role.ToString().ToUpperInvariant()} role: protected statistics describe groups, not individual households");
+            StatisticsRules.EnsureCell(model, type, args.Where, viewer);
             // Averages are published as perturbed sum / perturbed count, so the sums are needed too.
             request = new AggregateRequest(request.Values.Concat(request.Values.Where(v => v.Function == AggregateFunction.Avg)
                 .Select(v => (AggregateFunction.Sum, v.Field))).ToHashSet());

@@ -25,6 +25,9 @@ public sealed class DatasetType : ObjectGraphType<DatasetSummary>
             Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object?>(c =>
                 Entities.ConnectionResolvers.List(c, Entities.GraphFields.Runtime(c).Model.For(typeof(Domain.SourceDocument)))),
         });
+        Field<NonNullGraphType<StatisticsProtectionType>>("statisticsProtection")
+            .Description("How household and person aggregates are protected for callers without exact statistics: minimum cell size, noise and its distribution.")
+            .Resolve(c => Entities.GraphFields.Runtime(c).Statistics.Parameters);
         Field<NonNullGraphType<FloatGraphType>>("syntheticShare").Description("Share of all rows that are synthetic (0–1).")
             .Resolve(c => Math.Round((double)c.Source.Tables.Sum(t => t.SyntheticRows) / Math.Max(1, c.Source.Tables.Sum(t => t.Rows)), 4));
     }

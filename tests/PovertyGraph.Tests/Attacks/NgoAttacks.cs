@@ -180,21 +180,23 @@ public sealed class NgoAttacks
     {
         var truth = await TruthAsync(_server);
         var data = await _server.QueryAsync("""
-            query($p: [ID!]) { me { exactStatistics } households(where: { village: { id: { in: $p } } }) {
+            query($p: [ID!]) { me { exactStatistics } villages(where: { id: { in: $p } }) { nodes { households {
               aggregates { min { annualIncomePerCapita memberCount } max { annualIncomePerCapita memberCount } }
-              groupedAggregates(groupBy: [VILLAGE, PRIMARY_CAUSE]) { count suppressed min { annualIncomePerCapita } max { annualIncomePerCapita } } } }
+              groupedAggregates(groupBy: [VILLAGE, PRIMARY_CAUSE]) { count suppressed min { annualIncomePerCapita } max { annualIncomePerCapita } } } } } }
             """, new { p = truth.PartnerVillageIds }, Ngo);
         Assert.False((bool)data["me"]!["exactStatistics"]!);
+        var villages = data["villages"]!["nodes"]!.AsArray();
+        Assert.Equal(truth.PartnerVillageIds.Count, villages.Count);
         var minMax = 0;
-        foreach (var (name, value) in Properties(data["households"]))
+        foreach (var (name, value) in Properties(data["villages"]))
             if (name is "annualIncomePerCapita" or "memberCount")
             {
                 Assert.True(value == null, $"LEAK: NGO got min/max {name} = {value}");
                 minMax++;
             }
-        var groups = data["households"]!["groupedAggregates"]!.AsArray().Count;
+        var groups = villages.Sum(v => v!["households"]!["groupedAggregates"]!.AsArray().Count);
         Assert.True(groups > 0, "no groups came back");
-        Assert.Equal(4 + 2 * groups, minMax); // the aggregates' four and each group's two, all null
+        Assert.Equal(4 * villages.Count + 2 * groups, minMax); // each village's aggregates' four and each group's two, all null
     }
 
     [Fact]

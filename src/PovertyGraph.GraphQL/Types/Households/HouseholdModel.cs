@@ -34,6 +34,8 @@ public static class HouseholdModel
         .GroupByField("RELOCATED", "relocated", "By relocation.")
         .GroupByField("REGISTERED_YEAR", "registeredYear", "By year of registration.")
         .GroupByField("PLANNED_EXIT_YEAR", "plannedExitYear", "By planned exit year.")
+        .GroupByValue("PROVINCIAL_VILLAGE", "provincialVillage", x => x.Village!.ProvincialLevel,
+            "By whether the household's village is a provincial-level poor village (省级贫困村), as 001 counts its households.")
         .WithCellKey(x => x.CellKey)
         .WithGeography()
         .WithProvenance();
