@@ -18,6 +18,7 @@ public sealed class QueryRuntime(IDbContextFactory<PovertyGraphDbContext> factor
 {
     private readonly ConcurrentDictionary<object, object> _loaders = new();
     private readonly ConcurrentDictionary<GraphQLField, ConnectionPlan> _plans = new();
+    private readonly ConcurrentDictionary<GraphQLField, QueryError> _refused = new();
 
     public EntityModel Model => planner.Model;
     public PagingOptions Paging => planner.Paging;
@@ -27,10 +28,30 @@ public sealed class QueryRuntime(IDbContextFactory<PovertyGraphDbContext> factor
     public CompiledPlans Compiled => compiled;
     public Viewer Viewer => viewer;
 
-    /// <summary>The argument values of every field of the operation, once validation has parsed them.</summary>
+    /// <summary>The argument values of every field of the operation, once validation has parsed them (the cost rule keeps them here).</summary>
     public IReadOnlyDictionary<GraphQLField, IDictionary<string, ArgumentValue>>? Arguments { get; set; }
 
-    /// <summary>The plan of a connection field: built on its first use in this request, the same for every parent.</summary>
+    /// <summary>
+    /// The plan of a connection field for this caller: built on its first use in this request (validation, which costs
+    /// it), then the same for execution and for every parent. A field that cannot be planned is refused with the same
+    /// error wherever it is asked for, and planned only once.
+    /// </summary>
+    public ConnectionPlan PlanConnection(EntityDescriptor type, ToManyRelation? relation, GraphQLField field, GraphQLDocument document)
+    {
+        if (_plans.TryGetValue(field, out var plan)) return plan;
+        if (_refused.TryGetValue(field, out var refused)) throw refused.Again();
+        try
+        {
+            return Plan(field, () => planner.Connection(type, relation, field, document, ConnectionArguments.From(ArgumentsOf(field)), viewer, ArgumentsOf));
+        }
+        catch (QueryError error)
+        {
+            _refused.TryAdd(field, error);
+            throw error.Again();
+        }
+    }
+
+    /// <summary>The plan of a field: built on its first use in this request, the same for every parent.</summary>
     public ConnectionPlan Plan(GraphQLField field, Func<ConnectionPlan> build)
     {
         if (_plans.TryGetValue(field, out var plan)) return plan;

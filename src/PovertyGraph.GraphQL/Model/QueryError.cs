@@ -9,4 +9,7 @@ public sealed class QueryError : ExecutionError
 
     public static QueryError Argument(string message) => new("BAD_ARGUMENT", message);
     public static QueryError Forbidden(string message) => new("FORBIDDEN_FIELD", message);
+
+    /// <summary>The same refusal as a new error, for another place it is reported (an error carries its own path).</summary>
+    public QueryError Again() => new(Code!, Message);
 }
