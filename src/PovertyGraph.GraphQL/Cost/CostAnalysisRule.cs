@@ -19,7 +19,7 @@ namespace PovertyGraph.GraphQL.Cost;
 /// <see cref="QueryRuntime"/> for execution. The figures go to the request's <see cref="RequestCost"/> for reports,
 /// the expensive-operations queue and HTTP caching.
 /// </summary>
-public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions options, PagingOptions paging) : ValidationRuleBase
+public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions options, PagingOptions paging, PlannedOperations planned) : ValidationRuleBase
 {
     /// <summary>
     /// Field selections the analysis visits at most: enough for any document the body limit admits, visited once; only
@@ -33,12 +33,24 @@ public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions 
         IDictionary<string, ArgumentValue>? Of(GraphQLField node) => arguments != null && arguments.TryGetValue(node, out var values) ? values : null;
         var runtime = context.UserContext.TryGetValue(RequestRuntime.Key, out var value) ? value as QueryRuntime : null;
         if (runtime != null) runtime.Arguments = arguments;
-        // The shape first (fields, aliases and depth, counting fragments where they are spread), so that nothing is
-        // planned for a document that expands past the limits; then the cost, from the plans.
-        var shape = new CostAnalyzer(ShapeOnly.Instance, PersonalRows.Describe, MaxVisits).Analyze(context.Schema, context.Document, context.Operation, Of);
-        var cost = WithinShapeLimits(shape)
-            ? new CostAnalyzer(estimator, PersonalRows.Describe, MaxVisits).Analyze(context.Schema, context.Document, context.Operation, Of, runtime)
-            : Analyze(context.Schema, context.Document, context.Operation, Of);
+        OperationCost cost;
+        if (runtime != null && planned.TryGet(context.Operation, runtime.Viewer, context.Variables, out var known))
+        {
+            runtime.Adopt(known.Plans);
+            cost = known.Cost;
+        }
+        else
+        {
+            // The shape first (fields, aliases and depth, counting fragments where they are spread), so that nothing is
+            // planned for a document that expands past the limits; then the cost, from the plans.
+            var shape = new CostAnalyzer(ShapeOnly.Instance, PersonalRows.Describe, MaxVisits).Analyze(context.Schema, context.Document, context.Operation, Of);
+            if (runtime != null && WithinShapeLimits(shape))
+            {
+                cost = new CostAnalyzer(estimator, PersonalRows.Describe, MaxVisits).Analyze(context.Schema, context.Document, context.Operation, Of, runtime);
+                if (runtime.FullyPlanned) planned.Add(context.Operation, runtime.Viewer, context.Variables, new(cost, runtime.Plans));
+            }
+            else cost = Analyze(context.Schema, context.Document, context.Operation, Of);
+        }
         foreach (var error in Judge(context.Document, context.Operation, cost, context.RequestServices, context.UserContext))
             context.ReportError(error);
         return default;

@@ -49,6 +49,25 @@ public sealed class QueryRuntime(IDbContextFactory<PovertyGraphDbContext> factor
             _refused.TryAdd(field, error);
             throw error.Again();
         }
+        catch
+        {
+            _unplanned = true;
+            throw;
+        }
+    }
+
+    private bool _unplanned;
+
+    /// <summary>Whether every connection field asked for so far has its plan (none was refused or failed).</summary>
+    public bool FullyPlanned => !_unplanned && _refused.IsEmpty;
+
+    /// <summary>The plans of this request so far, by field.</summary>
+    public KeyValuePair<GraphQLField, ConnectionPlan>[] Plans => _plans.ToArray();
+
+    /// <summary>Plans built for an earlier request of the same operation, caller kind and variables (they are immutable).</summary>
+    public void Adopt(IEnumerable<KeyValuePair<GraphQLField, ConnectionPlan>> plans)
+    {
+        foreach (var (field, plan) in plans) _plans.TryAdd(field, plan);
     }
 
     /// <summary>The plan of a field: built on its first use in this request, the same for every parent.</summary>
@@ -56,6 +75,7 @@ public sealed class QueryRuntime(IDbContextFactory<PovertyGraphDbContext> factor
     {
         if (_plans.TryGetValue(field, out var plan)) return plan;
         plan = build();
+        EngineEvents.Write(EngineEvents.Planned, plan);
         foreach (var page in plan.Rows?.Pages ?? []) _plans.TryAdd(page.Field, page.Plan); // planned with their parent
         return _plans.GetOrAdd(field, plan);
     }
