@@ -106,16 +106,28 @@ public sealed class QueryRuntime(IDbContextFactory<PovertyGraphDbContext> factor
             ? new Deferred<EntityRow?>(_ => Task.FromResult<EntityRow?>(null))
             : Loader(("byKey", type), () => new BatchLoader<object, EntityRow>((keys, ct) => RowsByKey.LoadAsync(this, type, keys, ct))).Load(key);
 
-    /// <summary>Records whose identifiers this response discloses in full, by type, with the fields (for the audit log).</summary>
-    public ConcurrentDictionary<(string Type, int Id), ConcurrentDictionary<string, byte>> Disclosures { get; } = new();
+    private readonly Lock _disclosuresLock = new();
+    private readonly HashSet<(string Type, int Id)> _disclosedRecords = [];
+    private readonly HashSet<string> _disclosedFields = new(StringComparer.Ordinal);
 
-    /// <summary>Whether anything was disclosed (cheaper than asking the dictionary, which locks every bucket).</summary>
-    public bool HasDisclosures => Volatile.Read(ref _disclosed);
-    private bool _disclosed;
+    /// <summary>Whether anything was disclosed.</summary>
+    public bool HasDisclosures { get; private set; }
 
+    /// <summary>Notes that the response shows <paramref name="field"/> (Type.field) of a record in full, for the audit log.</summary>
     public void Disclose(string type, int id, string field)
     {
-        Disclosures.GetOrAdd((type, id), _ => new ConcurrentDictionary<string, byte>()).TryAdd(field, 0);
-        Volatile.Write(ref _disclosed, true);
+        lock (_disclosuresLock)
+        {
+            _disclosedRecords.Add((type, id));
+            _disclosedFields.Add(field);
+            HasDisclosures = true;
+        }
+    }
+
+    /// <summary>The records whose identifiers this response disclosed in full, and which fields, each in order.</summary>
+    public (IReadOnlyList<(string Type, int Id)> Records, IReadOnlyList<string> Fields) Disclosures()
+    {
+        lock (_disclosuresLock)
+            return (_disclosedRecords.Order().ToList(), _disclosedFields.Order(StringComparer.Ordinal).ToList());
     }
 }
