@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using GraphQL.Execution;
-using Microsoft.EntityFrameworkCore;
+using PovertyGraph.Data;
+using PovertyGraph.Domain;
 using PovertyGraph.GraphQL.Model;
 
 namespace PovertyGraph.GraphQL.Execution;
@@ -10,7 +11,7 @@ namespace PovertyGraph.GraphQL.Execution;
 /// After a request has executed, writes one audit entry if its response carried any identifier in full (a field
 /// declared <c>.Identifier(…)</c>): who asked, when, which operation (name and hash), which records and fields. The
 /// entry is committed before the response is sent (execution waits for it), so no answer with names leaves the server
-/// unrecorded. One INSERT through EF's raw SQL (parameters typed by the model), without change tracking.
+/// unrecorded. One INSERT (<see cref="AuditLog"/>), without change tracking.
 /// </summary>
 public sealed class AuditListener : DocumentExecutionListenerBase
 {
@@ -20,18 +21,18 @@ public sealed class AuditListener : DocumentExecutionListenerBase
         if (runtime == null || !runtime.HasDisclosures) return;
         var (records, fields) = runtime.Disclosures();
         var query = context.Document.Source.ToString();
-        var viewer = runtime.Viewer;
-        long at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(); // the column's stored form (AuditEntryConfiguration)
-        var subject = viewer.Subject ?? "(none)";
-        var role = viewer.Role.ToString().ToUpperInvariant();
-        var operation = context.Operation.Name?.StringValue;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)));
-        var ids = string.Join(",", records.Select(r => GlobalId.Encode(r.Type, r.Id)));
-        var disclosed = string.Join(",", fields);
         await using var db = runtime.CreateDbContext();
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "AuditEntries" ("At", "Subject", "Role", "Organization", "OperationName", "QueryHash", "HouseholdIds", "HouseholdCount", "Fields")
-            VALUES ({at}, {subject}, {role}, {viewer.Organization}, {operation}, {hash}, {ids}, {records.Count}, {disclosed})
-            """, CancellationToken.None);
+        await AuditLog.AppendAsync(db, new AuditEntry
+        {
+            At = DateTimeOffset.UtcNow,
+            Subject = runtime.Viewer.Subject ?? "(none)",
+            Role = runtime.Viewer.Role.ToString().ToUpperInvariant(),
+            Organization = runtime.Viewer.Organization,
+            OperationName = context.Operation.Name?.StringValue,
+            QueryHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query))),
+            HouseholdIds = string.Join(",", records.Select(r => GlobalId.Encode(r.Type, r.Id))),
+            HouseholdCount = records.Count,
+            Fields = string.Join(",", fields),
+        }, CancellationToken.None);
     }
 }
