@@ -103,4 +103,20 @@ public sealed class PlanHandoffTests(PovertyGraphFactory factory)
         var (_, plannedNgo) = await Run("reuse-e", Tokens.Ngo(Tokens.JiaoheNgo, "reuse-e"), 4);
         Assert.Equal(PlansBuilt, plannedNgo);
     }
+
+    [Fact]
+    public async Task A_field_that_cannot_be_planned_is_refused_where_it_executes_for_each_parent()
+    {
+        var (status, body) = await factory.PostAsync("""
+            { villages(first: 3, order: [{ name: ASC }]) { nodes { name projects(first: 100000) { totalCount } } } }
+            """, token: Tokens.For(Role.Official, "handoff-refused"));
+        // Refused in its place: a field error for each parent row, with its path (execution errors answer 200).
+        Assert.Equal(200, status);
+        var errors = body["errors"]!.AsArray();
+        Assert.Equal(3, errors.Count);
+        Assert.All(errors, e => Assert.Equal("BAD_ARGUMENT", (string)e!["extensions"]!["code"]!));
+        Assert.All(errors, e => Assert.Contains("maximum page size", (string)e!["message"]!));
+        var paths = errors.Select(e => string.Join('/', e!["path"]!.AsArray().Select(p => p!.ToString()))).ToList();
+        Assert.Equal(["villages/nodes/0/projects", "villages/nodes/1/projects", "villages/nodes/2/projects"], paths.Order());
+    }
 }
