@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace PovertyGraph.Data;
 
 /// <summary>
-/// Counts (and, when asked, records) the SQL commands EF executes. Tests use it to prove that a query's
+/// Counts (and, when asked, records) the SQL commands EF executes: reads, scalars and writes. Tests use it to prove that a query's
 /// number of statements does not grow with its page size, and that filters reach SQL.
 /// </summary>
 public sealed class SqlCommandLog : DbCommandInterceptor
@@ -53,6 +53,18 @@ public sealed class SqlCommandLog : DbCommandInterceptor
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Seen(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Seen(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Seen(command);
         return ValueTask.FromResult(result);

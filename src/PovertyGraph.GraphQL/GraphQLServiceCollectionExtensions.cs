@@ -58,8 +58,6 @@ public static class GraphQLServiceCollectionExtensions
             .ConfigureExecution<RequestRuntime>()
             .ConfigureExecution<DocumentCache>());
         services.AddSingleton<ISchema>(sp => sp.GetRequiredService<PovertyGraphSchema>());
-        // After AddGraphQL, so it replaces GraphQL.NET's validator (which it wraps).
-        services.AddSingleton<global::GraphQL.Validation.IDocumentValidator, ArgumentTableValidator>();
         return services;
     }
 }

@@ -30,6 +30,9 @@ internal sealed class BenchFactory(string repositoryRoot, BenchDatabase database
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:PovertyGraph.Database", "Information");
         builder.UseSetting("Logging:LogLevel:PovertyGraph.Auth", "Error");
+        // One caller sending thousands of requests a minute is what the per-caller rate limit refuses: off, except
+        // in the hostile-load run, which measures the limits (Program passes RateLimiting:Enabled=true there).
+        builder.UseSetting("RateLimiting:Enabled", "false");
         foreach (var (key, value) in extraSettings) builder.UseSetting(key, value);
     }
 }

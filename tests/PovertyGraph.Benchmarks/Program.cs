@@ -49,7 +49,10 @@ internal static class Benchmark
         // ---- server (builds the database on first start) --------------------------------------------------------------
         var existed = database.Built();
         var capture = new EfCommandCapture();
-        using var factory = new BenchFactory(root, database, options.Settings);
+        var settings = options.Settings;
+        if (options.Hostile && !settings.ContainsKey("RateLimiting:Enabled"))
+            settings = new Dictionary<string, string?>(settings) { ["RateLimiting:Enabled"] = "true" };
+        using var factory = new BenchFactory(root, database, settings);
         var startClock = Stopwatch.StartNew();
         var http = factory.CreateClient();
         var startSeconds = startClock.Elapsed.TotalSeconds;

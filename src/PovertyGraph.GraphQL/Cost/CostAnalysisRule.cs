@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -15,10 +14,12 @@ namespace PovertyGraph.GraphQL.Cost;
 /// Refuses an operation before anything runs when it is deeper, has more fields or aliases, or costs more than the
 /// caller's role allows (<see cref="CostOptions"/>), each with its own code and always with <c>extensions.cost</c>.
 /// Runs after the arguments are parsed (so <c>first: $n</c> counts as the value sent) and on cached documents too
-/// (budgets depend on the caller). The figures go to the request's <see cref="RequestCost"/> for reports, the
-/// expensive-operations queue and HTTP caching. Operations without variables are costed once per document node.
+/// (budgets depend on the caller). Validating is planning: once the document's shape is within the limits, the cost
+/// comes from the plans of its connection fields, built here for the caller and kept in the request's
+/// <see cref="QueryRuntime"/> for execution. The figures go to the request's <see cref="RequestCost"/> for reports,
+/// the expensive-operations queue and HTTP caching.
 /// </summary>
-public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions options, PagingOptions paging) : ValidationRuleBase, IReusedArgumentsRule
+public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions options, PagingOptions paging, PlannedOperations planned) : ValidationRuleBase
 {
     /// <summary>
     /// Field selections the analysis visits at most: enough for any document the body limit admits, visited once; only
@@ -26,24 +27,33 @@ public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions 
     /// </summary>
     public const long MaxVisits = 1_000_000;
 
-    private readonly ConditionalWeakTable<GraphQLOperationDefinition, OperationCost> _constant = new();
-
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
         var arguments = context.ArgumentValues;
-        var cost = Analyze(context.Schema, context.Document, context.Operation, node => arguments != null && arguments.TryGetValue(node, out var values) ? values : null);
+        IDictionary<string, ArgumentValue>? Of(GraphQLField node) => arguments != null && arguments.TryGetValue(node, out var values) ? values : null;
+        var runtime = context.UserContext.TryGetValue(RequestRuntime.Key, out var value) ? value as QueryRuntime : null;
+        if (runtime != null) runtime.Arguments = arguments;
+        OperationCost cost;
+        if (runtime != null && planned.TryGet(context.Operation, runtime.Viewer, context.Variables, out var known))
+        {
+            runtime.Adopt(known.Plans);
+            cost = known.Cost;
+        }
+        else
+        {
+            // The shape first (fields, aliases and depth, counting fragments where they are spread), so that nothing is
+            // planned for a document that expands past the limits; then the cost, from the plans.
+            var shape = new CostAnalyzer(ShapeOnly.Instance, PersonalRows.Describe, MaxVisits).Analyze(context.Schema, context.Document, context.Operation, Of);
+            if (runtime != null && WithinShapeLimits(shape))
+            {
+                cost = new CostAnalyzer(estimator, PersonalRows.Describe, MaxVisits).Analyze(context.Schema, context.Document, context.Operation, Of, runtime);
+                if (runtime.FullyPlanned) planned.Add(context.Operation, runtime.Viewer, context.Variables, new(cost, runtime.Plans));
+            }
+            else cost = Analyze(context.Schema, context.Document, context.Operation, Of);
+        }
         foreach (var error in Judge(context.Document, context.Operation, cost, context.RequestServices, context.UserContext))
             context.ReportError(error);
         return default;
-    }
-
-    public ValueTask<IReadOnlyList<ValidationError>?> CheckAsync(ValidationOptions options, IValidationResult parsed)
-    {
-        var arguments = parsed.ArgumentValues;
-        var cost = _constant.TryGetValue(options.Operation, out var known) ? known
-            : Analyze(options.Schema, options.Document, options.Operation, node => arguments != null && arguments.TryGetValue(node, out var values) ? values : null);
-        var errors = Judge(options.Document, options.Operation, cost, options.RequestServices, options.UserContext);
-        return new(errors.Count == 0 ? null : errors);
     }
 
     /// <summary>
@@ -57,13 +67,20 @@ public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions 
         return Judge(document, operation, cost, services, userContext);
     }
 
+    /// <summary>The cost without planning, from the arguments alone (documents refused for their shape are never planned).</summary>
     private OperationCost Analyze(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation,
-        Func<GraphQLField, IDictionary<string, ArgumentValue>?> arguments)
+        Func<GraphQLField, IDictionary<string, ArgumentValue>?> arguments) =>
+        new CostAnalyzer(estimator, PersonalRows.Describe, MaxVisits).Analyze(schema, document, operation, arguments);
+
+    private bool WithinShapeLimits(OperationCost shape) =>
+        shape.Complete && shape.Depth <= paging.MaxDepth && shape.Fields <= options.MaxFields && shape.Aliases <= options.MaxAliases;
+
+    /// <summary>Costs nothing: the walk then counts fields, aliases and depth only.</summary>
+    private sealed class ShapeOnly : IFieldCostEstimator
     {
-        var analyzer = new CostAnalyzer(estimator, PersonalRows.Describe, MaxVisits);
-        var cost = analyzer.Analyze(schema, document, operation, arguments);
-        if (operation.Variables is not { Items.Count: > 0 }) _constant.AddOrUpdate(operation, cost);
-        return cost;
+        public static readonly ShapeOnly Instance = new();
+
+        public FieldCost Estimate(in FieldCostRequest request) => FieldCost.Free;
     }
 
     private List<ValidationError> Judge(GraphQLDocument document, GraphQLOperationDefinition operation, OperationCost cost,

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using PovertyGraph.GraphQL.Execution;
 
 namespace PovertyGraph.GraphQL.Cost;
 
@@ -17,8 +18,9 @@ public sealed class CostAnalyzer(IFieldCostEstimator estimator, Func<IGraphType,
     /// <summary>Fragments nested through spreads deeper than this stop the analysis (the operation is refused).</summary>
     public const int MaxFragmentNesting = 100;
 
+    /// <param name="runtime">The request the estimator plans fields for, or null to cost without planning.</param>
     public OperationCost Analyze(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation,
-        Func<GraphQLField, IDictionary<string, ArgumentValue>?> arguments)
+        Func<GraphQLField, IDictionary<string, ArgumentValue>?> arguments, QueryRuntime? runtime = null)
     {
         IObjectGraphType? root = operation.Operation switch
         {
@@ -28,7 +30,7 @@ public sealed class CostAnalyzer(IFieldCostEstimator estimator, Func<IGraphType,
             _ => null,
         };
         if (root == null) return new OperationCost(0, 0, 0, 0, false);
-        var walk = new Walk(this, schema, document, arguments);
+        var walk = new Walk(this, schema, document, arguments, runtime);
         var tally = walk.SelectionSet(operation.SelectionSet, root, null, 0);
         return new OperationCost(tally.Points, tally.Fields, tally.Aliases, tally.Depth, tally.Personal, !walk.Stopped);
     }
@@ -46,7 +48,8 @@ public sealed class CostAnalyzer(IFieldCostEstimator estimator, Func<IGraphType,
         }
     }
 
-    private sealed class Walk(CostAnalyzer analyzer, ISchema schema, GraphQLDocument document, Func<GraphQLField, IDictionary<string, ArgumentValue>?> arguments)
+    private sealed class Walk(CostAnalyzer analyzer, ISchema schema, GraphQLDocument document, Func<GraphQLField, IDictionary<string, ArgumentValue>?> arguments,
+        QueryRuntime? runtime)
     {
         private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = document.Definitions
             .OfType<GraphQLFragmentDefinition>().GroupBy(f => f.FragmentName.Name.StringValue).ToDictionary(g => g.Key, g => g.First());
@@ -106,7 +109,7 @@ public sealed class CostAnalyzer(IFieldCostEstimator estimator, Func<IGraphType,
             var tally = new Tally(0, 1, node.Alias != null ? 1 : 0, 1, analyzer._describesPersons(parent));
             var definition = Definition(node, parent);
             if (definition == null) return tally; // validation reports unknown fields
-            var cost = analyzer._estimator.Estimate(new FieldCostRequest(parent, definition, node, arguments(node), scope));
+            var cost = analyzer._estimator.Estimate(new FieldCostRequest(parent, definition, node, arguments(node), scope, document, runtime));
             tally.Points = cost.Points;
             if (node.SelectionSet is { } children && definition.ResolvedType?.GetNamedType() is { } type)
             {

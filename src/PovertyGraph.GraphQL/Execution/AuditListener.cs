@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GraphQL.Execution;
-using Microsoft.Extensions.DependencyInjection;
+using PovertyGraph.Data;
 using PovertyGraph.Domain;
 using PovertyGraph.GraphQL.Model;
 
@@ -9,7 +9,9 @@ namespace PovertyGraph.GraphQL.Execution;
 
 /// <summary>
 /// After a request has executed, writes one audit entry if its response carried any identifier in full (a field
-/// declared <c>.Identifier(…)</c>): who asked, when, which operation (name and hash), which records and fields.
+/// declared <c>.Identifier(…)</c>): who asked, when, which operation (name and hash), which records and fields. The
+/// entry is committed before the response is sent (execution waits for it), so no answer with names leaves the server
+/// unrecorded. One INSERT (<see cref="AuditLog"/>), without change tracking.
 /// </summary>
 public sealed class AuditListener : DocumentExecutionListenerBase
 {
@@ -17,11 +19,10 @@ public sealed class AuditListener : DocumentExecutionListenerBase
     {
         var runtime = context.UserContext.TryGetValue(RequestRuntime.Key, out var value) ? value as QueryRuntime : null;
         if (runtime == null || !runtime.HasDisclosures) return;
-        var records = runtime.Disclosures.Keys.Order().ToList();
-        var fields = runtime.Disclosures.Values.SelectMany(f => f.Keys).Distinct().Order(StringComparer.Ordinal);
+        var (records, fields) = runtime.Disclosures();
         var query = context.Document.Source.ToString();
         await using var db = runtime.CreateDbContext();
-        db.AuditEntries.Add(new AuditEntry
+        await AuditLog.AppendAsync(db, new AuditEntry
         {
             At = DateTimeOffset.UtcNow,
             Subject = runtime.Viewer.Subject ?? "(none)",
@@ -32,9 +33,6 @@ public sealed class AuditListener : DocumentExecutionListenerBase
             HouseholdIds = string.Join(",", records.Select(r => GlobalId.Encode(r.Type, r.Id))),
             HouseholdCount = records.Count,
             Fields = string.Join(",", fields),
-        });
-        // Audit entries are written with change tracking on, the one place the API writes.
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        await db.SaveChangesAsync(CancellationToken.None);
+        }, CancellationToken.None);
     }
 }

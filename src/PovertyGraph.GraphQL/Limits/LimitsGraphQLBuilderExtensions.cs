@@ -19,7 +19,8 @@ public static class LimitsGraphQLBuilderExtensions
             .TryRegister(new CostOptions())
             .TryRegister(new LimitsOptions())
             .TryRegister<TableStatistics>(global::GraphQL.DI.ServiceLifetime.Singleton)
-            .TryRegister<IFieldCostEstimator, EntityCostEstimator>(global::GraphQL.DI.ServiceLifetime.Singleton)
+            .TryRegister<PlannedOperations>(global::GraphQL.DI.ServiceLifetime.Singleton)
+            .TryRegister<IFieldCostEstimator, PlanCostEstimator>(global::GraphQL.DI.ServiceLifetime.Singleton)
             .Register<IExecutionStrategySelector>(sp => new CostValidationStrategySelector(
                 new DefaultExecutionStrategySelector(sp.GetServices<ExecutionStrategyRegistration>())), global::GraphQL.DI.ServiceLifetime.Singleton, replace: true);
         return builder

@@ -69,11 +69,11 @@ public static class Keyset
     private static Expression StrictlyAfter(Expression member, object? value, bool descending, bool nullable, PlanValues parameters)
     {
         Expression Parameter(object v, Type type) => parameters.Add(v, type);
-        if (!nullable) return FilterBuilder.Compare(member, Parameter(value!, member.Type), descending ? "lt" : "gt");
+        if (!nullable) return Comparison.Make(member, Parameter(value!, member.Type), descending ? ExpressionType.LessThan : ExpressionType.GreaterThan);
         var isNull = Expression.Equal(member, Expression.Constant(null, member.Type));
         if (!descending) // nulls last
-            return value == null ? Expression.Constant(false) : Expression.OrElse(isNull, FilterBuilder.Compare(member, Parameter(value, member.Type), "gt"));
+            return value == null ? Expression.Constant(false) : Expression.OrElse(isNull, Comparison.Make(member, Parameter(value, member.Type), ExpressionType.GreaterThan));
         // descending: nulls first
-        return value == null ? Expression.Not(isNull) : FilterBuilder.Compare(member, Parameter(value, member.Type), "lt");
+        return value == null ? Expression.Not(isNull) : Comparison.Make(member, Parameter(value, member.Type), ExpressionType.LessThan);
     }
 }

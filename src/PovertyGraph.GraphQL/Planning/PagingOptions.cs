@@ -16,6 +16,8 @@ public sealed class PagingOptions
     public string CursorKey { get; set; } = "povertygraph-development-cursor-key";
     /// <summary>Most query shapes kept compiled (see Execution/CompiledPlans.cs); 0 turns compiling off.</summary>
     public int CompiledPlans { get; set; } = 1000;
+    /// <summary>Operations whose plans and cost are kept, by document, kind of caller and variables (Cost/PlannedOperations.cs); 0: none.</summary>
+    public int PlannedOperations { get; set; } = 500;
     /// <summary>Nested pages of a root page's rows are fetched in the root page's statement (JSON); false: batched per level.</summary>
     public bool InlineNestedPages { get; set; } = true;
 }

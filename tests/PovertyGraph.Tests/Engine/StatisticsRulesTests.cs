@@ -1,3 +1,4 @@
+using PovertyGraph.GraphQL.Planning.Filters;
 using PovertyGraph.GraphQL;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Model;
@@ -39,7 +40,7 @@ public sealed class StatisticsRulesTests
         var accepted = new List<string>();
         var tried = 0;
         foreach (var (path, kind) in Conditions(type))
-            foreach (var op in FilterBuilder.OperatorsFor(kind))
+            foreach (var op in FilterConvention.For(kind).Select(o => o.Name))
             {
                 tried++;
                 if (Accepts(type, Condition(path, op))) accepted.Add($"{path}.{op}");

@@ -1,4 +1,3 @@
-using System.Collections;
 using GraphQL;
 using GraphQL.Types;
 using PovertyGraph.GraphQL.Execution;
@@ -8,21 +7,22 @@ using static PovertyGraph.GraphQL.Schema.Entities.GraphFields;
 
 namespace PovertyGraph.GraphQL.Schema.Entities;
 
-/// <summary>Resolvers of collection fields: each plans its field once per request and returns the plan with its parent row.</summary>
+/// <summary>
+/// Resolvers of collection fields: each returns its field's plan (built when the request was validated and costed, see
+/// <see cref="QueryRuntime.PlanConnection"/>) with its parent row.
+/// </summary>
 public static class ConnectionResolvers
 {
     public static ConnectionValue Root(IResolveFieldContext c, EntityDescriptor type)
     {
         var runtime = Runtime(c);
-        var plan = runtime.Plan(c.FieldAst, () => runtime.Planner.Connection(type, null, c.FieldAst, c.Document, Arguments(c), runtime.Viewer, runtime.ArgumentsOf));
-        return new ConnectionValue(runtime, plan, null);
+        return new ConnectionValue(runtime, runtime.PlanConnection(type, null, c.FieldAst, c.Document), null);
     }
 
     public static ConnectionValue Nested(IResolveFieldContext c, EntityDescriptor type, ToManyRelation relation)
     {
         var runtime = Runtime(c);
-        var plan = runtime.Plan(c.FieldAst, () => runtime.Planner.Connection(type, relation, c.FieldAst, c.Document, Arguments(c), runtime.Viewer, runtime.ArgumentsOf));
-        return new ConnectionValue(runtime, plan, (EntityRow)c.Source!);
+        return new ConnectionValue(runtime, runtime.PlanConnection(type, relation, c.FieldAst, c.Document), (EntityRow)c.Source!);
     }
 
     /// <summary>A root list field (not a connection): its rows, as its own selection asks for them.</summary>
@@ -41,11 +41,4 @@ public static class ConnectionResolvers
         new QueryArgument<StringGraphType> { Name = "after", Description = "Cursor of the row this page starts after." },
         new QueryArgument<IntGraphType> { Name = "last", Description = "Page size, backward from `before`." },
         new QueryArgument<StringGraphType> { Name = "before", Description = "Cursor of the row this page ends before." });
-
-    private static ConnectionArguments Arguments(IResolveFieldContext c) => c.FieldAst.Arguments is not { Items.Count: > 0 }
-        ? ConnectionArguments.None
-        : new(
-            c.GetArgument<object?>("where") as IDictionary<string, object?>,
-            (c.GetArgument<object?>("order") as IEnumerable)?.Cast<object?>().ToList(),
-            c.GetArgument<int?>("first"), c.GetArgument<int?>("last"), c.GetArgument<string?>("after"), c.GetArgument<string?>("before"));
 }

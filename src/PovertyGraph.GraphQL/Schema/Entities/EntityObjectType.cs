@@ -25,9 +25,9 @@ public static class EntityObjectType
             var scalar = TypeRefs.Named(TypeRefs.ScalarName(f));
             // Looked up once here, not for every row: the field's slot and whether showing it in full is audited.
             var slot = type.SlotOf(f.Name);
-            var audited = AccessRules.IsAudited(f);
+            var audited = AccessRules.IsAudited(f) ? $"{type.Name}.{f.Name}" : null;
             graph.AddField(Field(f.Name, f.Description, nullable ? scalar : TypeRefs.NonNull(scalar),
-                (source, user) => Output(f, slot, audited ? auditSlot : -1, (EntityRow)source, user)));
+                (source, user) => Output(f, slot, audited == null ? -1 : auditSlot, audited, (EntityRow)source, user)));
         }
         foreach (var relation in type.ToOne)
         {
@@ -56,14 +56,13 @@ public static class EntityObjectType
         return graph;
     }
 
-    /// <summary>A field's value as the API shows it; identifiers shown in full are noted for the audit log.</summary>
-    private static object? Output(ScalarField field, int slot, int auditSlot, EntityRow row, IDictionary<string, object?> userContext)
+    /// <summary>A field's value as the API shows it; identifiers shown in full are noted for the audit log (as <paramref name="auditedAs"/>).</summary>
+    private static object? Output(ScalarField field, int slot, int auditSlot, string? auditedAs, EntityRow row, IDictionary<string, object?> userContext)
     {
         if (field.Kind == ScalarKind.Id) return GlobalId.Encode(row.Type.Name, row.Id);
         var value = row.Get(slot);
         if (auditSlot >= 0 && value != null && row.LevelOf(slot) == AccessLevel.Full)
-            Runtime(userContext).Disclose(row.Type.AuditSubject!.Value.Type, Convert.ToInt32(row.Get(auditSlot), System.Globalization.CultureInfo.InvariantCulture),
-                $"{row.Type.Name}.{field.Name}");
+            Runtime(userContext).Disclose(row.Type.AuditSubject!.Value.Type, Convert.ToInt32(row.Get(auditSlot), System.Globalization.CultureInfo.InvariantCulture), auditedAs!);
         return field.Kind == ScalarKind.Money && value is long yuan ? (decimal)yuan : value;
     }
 }
