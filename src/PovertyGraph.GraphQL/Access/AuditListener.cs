@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection;
+using PovertyGraph.Data;
 using PovertyGraph.Domain;
 using PovertyGraph.GraphQL.Machinery;
 
@@ -10,9 +11,18 @@ namespace PovertyGraph.GraphQL.Access;
 /// <summary>
 /// After a request has executed, writes one audit entry if its response carried any full name, ID number
 /// or phone of a household or person: who asked, when, which operation (name and hash) and which households.
+/// Written to the primary database (a read replica refuses writes). A response whose entry could not be written is
+/// withheld (<see cref="Execution.RequestRuntime"/>).
 /// </summary>
-public sealed class AuditListener : DocumentExecutionListenerBase
+public sealed class AuditListener(PrimaryDbContextFactory primary) : DocumentExecutionListenerBase
 {
+    /// <summary>Set in the user context once the request's audit entry is written.</summary>
+    public const string WrittenKey = "PovertyGraph.AuditWritten";
+
+    /// <summary>Whether the request whose user context this is disclosed nothing, or has its audit entry written.</summary>
+    public static bool Audited(QueryRuntime runtime, IDictionary<string, object?> userContext) =>
+        !runtime.HasDisclosures || userContext.ContainsKey(WrittenKey);
+
     public override async Task AfterExecutionAsync(IExecutionContext context)
     {
         var runtime = context.UserContext.TryGetValue(Execution.RequestRuntime.Key, out var value) ? value as QueryRuntime : null;
@@ -20,7 +30,7 @@ public sealed class AuditListener : DocumentExecutionListenerBase
         var households = runtime.Disclosures.Keys.Order().ToList();
         var fields = runtime.Disclosures.Values.SelectMany(f => f.Keys).Distinct().Order(StringComparer.Ordinal);
         var query = context.Document.Source.ToString();
-        await using var db = runtime.CreateDbContext();
+        await using var db = primary.CreateDbContext();
         db.AuditEntries.Add(new AuditEntry
         {
             At = DateTimeOffset.UtcNow,
@@ -36,5 +46,6 @@ public sealed class AuditListener : DocumentExecutionListenerBase
         // Audit entries are written with change tracking on, the one place the API writes.
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await db.SaveChangesAsync(CancellationToken.None);
+        context.UserContext[WrittenKey] = true;
     }
 }
