@@ -12,9 +12,9 @@ namespace PovertyGraph.Data;
 /// Brings the database to the current schema (migrations) and, on first run, fills it: seed-data import
 /// plus synthetic generation, in one transaction, so an interrupted build leaves an empty database that
 /// the next start builds again, never a half-filled one. Everything is written to the primary; with read replicas,
-/// it then waits until they serve the same dataset. Servers starting together on an empty database build it once:
-/// the build's transaction holds a lock (SQLite: the write lock of BEGIN IMMEDIATE; PostgreSQL: an advisory lock) and
-/// looks again inside it.
+/// it then waits until they serve the same dataset. Servers starting together on an empty database migrate and build it
+/// once: on PostgreSQL they take turns (<see cref="PostgresStartLock"/>); on SQLite the build's transaction holds the
+/// write lock (BEGIN IMMEDIATE) and looks again inside it whether another server has built meanwhile.
 /// </summary>
 public sealed class DatabaseBootstrapper(PrimaryDbContextFactory primary, IDbContextFactory<PovertyGraphDbContext> reads, DatabaseOptions options)
 {
@@ -23,9 +23,6 @@ public sealed class DatabaseBootstrapper(PrimaryDbContextFactory primary, IDbCon
     /// <summary>Longest wait for read replicas to replay a build before the server starts anyway (readiness then says so).</summary>
     public static readonly TimeSpan ReplicaWait = TimeSpan.FromSeconds(60);
 
-    // The build's advisory lock: any number every server of this application uses ("PovertyG" in ASCII).
-    private const string TakeBuildLock = "SELECT pg_advisory_xact_lock(5795981423533128007)";
-
     /// <returns>True when the database was built by this call.</returns>
     public bool EnsureReady(Action<string>? progress = null)
     {
@@ -33,8 +30,12 @@ public sealed class DatabaseBootstrapper(PrimaryDbContextFactory primary, IDbCon
         var profile = DatasetProfile.From(options); // a bad profile is refused before anything is written
         using var db = primary.CreateDbContext();
         if (db.Database.IsNpgsql()) PostgresDatabaseCreation.EnsureExists(options.ConnectionString, progress);
-        db.Database.Migrate();
-        var built = !db.DatasetInfo.Any() && Build(db, profile, progress);
+        bool built;
+        using (db.Database.IsNpgsql() ? PostgresStartLock.Take(options.ConnectionString) : null)
+        {
+            db.Database.Migrate();
+            built = !db.DatasetInfo.Any() && Build(db, profile, progress);
+        }
         if (options.ReadReplicas.Count > 0) WaitForReplicas(db, progress);
         return built;
     }
@@ -52,7 +53,6 @@ public sealed class DatabaseBootstrapper(PrimaryDbContextFactory primary, IDbCon
                 db.Database.ExecuteSqlRaw("PRAGMA synchronous=NORMAL;");
             }
             using var tx = db.Database.BeginTransaction();
-            if (db.Database.IsNpgsql()) db.Database.ExecuteSqlRaw(TakeBuildLock);
             if (db.DatasetInfo.Any())
             {
                 progress("the dataset was built by another server meanwhile");
