@@ -16,4 +16,12 @@ public sealed class BulkWriter(DbContext context, DbTransaction transaction)
 
     public int Insert<T>(IEnumerable<T> rows) where T : class =>
         _load.Write(_connection, transaction, BulkTable.For<T>(context), rows);
+
+    /// <summary>
+    /// Takes the secondary indexes and foreign keys of <typeparamref name="T"/>'s table off for several loads into a table
+    /// that already holds rows (where <see cref="Insert{T}"/> keeps them); the returned action builds them again. Both in
+    /// the caller's transaction. Nothing on SQLite.
+    /// </summary>
+    public Action DeferIndexes<T>() where T : class =>
+        _load.DeferIndexes(_connection, BulkTable.For<T>(context));
 }

@@ -23,9 +23,26 @@ public sealed class DatabaseOptions
     public string ConnectionString { get; set; } = "data/povertygraph.db";
     /// <summary>Folder of seed CSVs imported when the database is first created.</summary>
     public string SeedDataPath { get; set; } = "seed-data";
-    /// <summary>Synthetic data profile built on first run: "province" (full scale) or "jiaohe" (small, for tests).</summary>
+    /// <summary>
+    /// Synthetic data profile built on first run: "province" (full scale), "jiaohe" (small, for tests) or
+    /// "national-sample" (the province and synthetic replicas of it, <see cref="ScaleFactor"/> times its size in all).
+    /// </summary>
     public string Profile { get; set; } = "province";
     public int GeneratorSeed { get; set; } = 20151231;
+
+    /// <summary>
+    /// How many times the profile's size the built dataset is: 1 for "province" and "jiaohe" unless set, 10 for
+    /// "national-sample" unless set; from 1 to <see cref="Generation.DatasetProfile.MaxScale"/>, fractions allowed
+    /// (<see cref="Generation.ProvinceReplicas"/>).
+    /// </summary>
+    public double? ScaleFactor { get; set; }
+
+    /// <summary>
+    /// PostgreSQL streaming replicas that serve reads (connection strings; only their Host and Port are used, every other
+    /// setting is the primary's). Writes (migrations, build, import, audit entries) always go to
+    /// <see cref="ConnectionString"/>, the primary. See <see cref="ReadReplicaDataSource"/>.
+    /// </summary>
+    public List<string> ReadReplicas { get; set; } = [];
 
     public static DatabaseProvider Infer(string connectionString)
     {

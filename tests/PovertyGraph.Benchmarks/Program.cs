@@ -7,8 +7,10 @@
 // --postgres runs on the PostgreSQL database the connection string names (built at the server's first start when
 // empty), e.g. --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=povertygraph_bench";
 //   dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- --hostile [--hostile-samples N] [--throughput-seconds S]
+//   dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- --postgres CONNSTR --scale [--scale-runs N] [--scale-warmup N]
 //
 // --hostile runs the hostile-load scenario instead (HostileLoad.cs): a light caller's latency idle and under attack.
+// --scale prints the national-sample figures instead (ScaleReport.cs): sizes, grouped aggregate and village page p50/p95.
 // --show-sql prints the SQL EF ran for each scenario; --graphql-only times only the GraphQL side (for a profiler);
 // --set passes a configuration setting to the server (e.g. --set Paging:MaxGroups=10000).
 // --compare NAME runs an A/B in one process: two servers, with and without the optimisation NAME (see --help).
@@ -75,6 +77,7 @@ internal static class Benchmark
             Scenario[] abScenarios = [new GroupedHouseholds(), new VillagePage(), new DeepHouseholdPage(), new FundingBySourceYear()];
             return await AbRun.RunAsync(root, database, options, abScenarios.Where(s => options.Scenarios == null || options.Scenarios.Contains(s.Key)).ToList());
         }
+        if (options.Scale) return await ScaleReport.RunAsync(factory, http, database, root, options);
 
         var token = GraphQLClient.OfficialToken(factory.Services);
         var client = new GraphQLClient(http, token);
@@ -331,7 +334,7 @@ internal sealed class Samples
 
 internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmup, double WarmupSeconds, HashSet<string>? Scenarios, bool ShowSql, bool GraphQLOnly,
     IReadOnlyDictionary<string, string?> Settings, bool Hostile = false, int HostileSamples = 200, int ThroughputSeconds = 20,
-    IReadOnlyList<string>? Compare = null, int Rounds = 3)
+    IReadOnlyList<string>? Compare = null, int Rounds = 3, bool Scale = false, int ScaleRuns = 40, int ScaleWarmup = 5)
 {
     public static Options? Parse(string[] args)
     {
@@ -343,6 +346,8 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
         var graphqlOnly = false;
         var hostile = false;
         int hostileSamples = 200, throughputSeconds = 20;
+        var scale = false;
+        int scaleRuns = 40, scaleWarmup = 5;
         var settings = new Dictionary<string, string?>();
         List<string>? compare = null;
         var rounds = 3;
@@ -364,6 +369,9 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
                 case "--hostile": hostile = true; break;
                 case "--hostile-samples": hostileSamples = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--throughput-seconds": throughputSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--scale": scale = true; break;
+                case "--scale-runs": scaleRuns = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--scale-warmup": scaleWarmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--set":
                     var pair = Next().Split('=', 2);
                     if (pair.Length != 2) throw new ArgumentException("--set takes key=value");
@@ -371,7 +379,8 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
                     break;
                 case "-h" or "--help":
                     Console.WriteLine("usage: dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- [--db PATH | --postgres CONNSTR] [--runs N] [--warmup N] [--warmup-seconds S] [--scenario A,B,C,D] [--show-sql] [--graphql-only] [--set key=value]\n" +
-                                      "       or: ... -- --hostile [--hostile-samples N] [--throughput-seconds S]   (the hostile-load scenario; see docs/PERFORMANCE.md)");
+                                      "       or: ... -- --hostile [--hostile-samples N] [--throughput-seconds S]   (the hostile-load scenario; see docs/PERFORMANCE.md)\n" +
+                                      "       or: ... -- --postgres CONNSTR --scale [--scale-runs N] [--scale-warmup N]   (national-sample figures; see docs/SCALING.md)");
                     Console.WriteLine("       or: ... -- --compare OPTIMISATION[,…] [--rounds N]   A/B in one process, with and without: " + string.Join(", ", AbRun.Variants.Keys));
                     return null;
                 default:
@@ -381,7 +390,13 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
         }
         if (runs < 1 || warmup < 0) { Console.Error.WriteLine("--runs must be at least 1 and --warmup at least 0"); return null; }
         if (db != null && postgres != null) { Console.Error.WriteLine("--db and --postgres exclude each other"); return null; }
-        return new Options(db, postgres, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings, hostile, hostileSamples, throughputSeconds, compare, rounds);
+        if (scale)
+        {
+            settings.TryAdd("RateLimiting:Enabled", "false"); // every timed request comes from one address
+            settings.TryAdd("Database:Profile", "national-sample"); // what an empty database is built as
+        }
+        return new Options(db, postgres, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings, hostile, hostileSamples, throughputSeconds,
+            compare, rounds, scale, scaleRuns, scaleWarmup);
     }
 
     public static string? RepositoryRoot()

@@ -10,4 +10,7 @@ internal interface IBulkLoad
 {
     /// <returns>The number of rows written.</returns>
     int Write(DbConnection connection, DbTransaction transaction, BulkTable table, IEnumerable<object> rows);
+
+    /// <summary>Takes the table's secondary indexes and foreign keys off until the returned action puts them back (or does nothing).</summary>
+    Action DeferIndexes(DbConnection connection, BulkTable table);
 }

@@ -31,6 +31,13 @@ internal sealed class PostgresCopyLoad : IBulkLoad
         return count;
     }
 
+    public Action DeferIndexes(DbConnection connection, BulkTable table)
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        var deferred = PostgresDeferredIndexes.Drop(npgsql, table.Table);
+        return () => deferred.Restore(npgsql);
+    }
+
     private static int Copy(NpgsqlConnection connection, BulkTable table, IEnumerable<object> rows)
     {
         var count = 0;

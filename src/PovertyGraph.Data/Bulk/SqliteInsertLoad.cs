@@ -32,4 +32,7 @@ internal sealed class SqliteInsertLoad : IBulkLoad
         }
         return count;
     }
+
+    /// <summary>Nothing: SQLite builds are small enough (and its indexes cheap enough) as they are.</summary>
+    public Action DeferIndexes(DbConnection connection, BulkTable table) => () => { };
 }

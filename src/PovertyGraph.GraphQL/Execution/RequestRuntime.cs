@@ -6,7 +6,8 @@ namespace PovertyGraph.GraphQL.Execution;
 
 /// <summary>
 /// Puts the request's <see cref="QueryRuntime"/> into the user context before execution, so resolvers (which ask
-/// for it on many fields) and validation read it without going through the DI scope.
+/// for it on many fields) and validation read it without going through the DI scope. After execution, withholds the
+/// data of a request that disclosed full identifiers but whose audit entry was not written (<see cref="AuditListener"/>).
 /// </summary>
 public sealed class RequestRuntime : IConfigureExecution
 {
@@ -14,14 +15,20 @@ public sealed class RequestRuntime : IConfigureExecution
 
     public float SortOrder => 100;
 
-    public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    public const string AuditFailedCode = "AUDIT_UNAVAILABLE";
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
-        if (options.RequestServices?.GetService<QueryRuntime>() is { } runtime)
-        {
-            options.UserContext ??= new Dictionary<string, object?>();
-            options.UserContext[Key] = runtime;
-        }
-        return next(options);
+        if (options.RequestServices?.GetService<QueryRuntime>() is not { } runtime) return await next(options);
+        options.UserContext ??= new Dictionary<string, object?>();
+        options.UserContext[Key] = runtime;
+        var result = await next(options);
+        if (AuditListener.Audited(runtime, options.UserContext)) return result;
+        // Closed by default: full identifiers go out only with their audit entry (the primary may be away while a replica serves).
+        result.Data = null;
+        (result.Errors ??= []).Add(new ExecutionError("The answer was withheld: it discloses personal data and its audit entry could not be written. Try again later.")
+            { Code = AuditFailedCode });
+        return result;
     }
 
     /// <summary>The runtime of the request <paramref name="context"/> belongs to.</summary>

@@ -13,7 +13,7 @@ public sealed class DatasetType : ObjectGraphType<DatasetSummary>
         Description = "The dataset this server publishes: version, build, licence, row counts and how much of it is synthetic.";
         Field<NonNullGraphType<StringGraphType>>("version").Description("Dataset version.").Resolve(c => c.Source.Info.Version);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("generatedAt").Description("When this database was built.").Resolve(c => c.Source.Info.BuiltAt);
-        Field<NonNullGraphType<StringGraphType>>("profile").Description("Build profile: province (full scale) or jiaohe (small).").Resolve(c => c.Source.Info.Profile);
+        Field<NonNullGraphType<StringGraphType>>("profile").Description("Build profile: province (full scale), jiaohe (small) or national-sample (the province and generated replicas of it, all synthetic: not real national data); a scale factor other than 1 follows as ×N.").Resolve(c => c.Source.Info.Profile);
         Field<NonNullGraphType<IntGraphType>>("generatorSeed").Description("Seed of the deterministic generator.").Resolve(c => c.Source.Info.GeneratorSeed);
         Field<NonNullGraphType<StringGraphType>>("seedChecksum").Description("SHA-256 of the seed CSV files the build imported.").Resolve(c => c.Source.Info.SeedChecksum);
         Field<NonNullGraphType<StringGraphType>>("licence").Description("Licence and terms.").Resolve(_ => Licence);

@@ -17,7 +17,7 @@ public static class ImportCommand
         }
         var options = configuration.GetDatabaseOptions();
         var services = new ServiceCollection().AddPovertyGraphData(options).BuildServiceProvider();
-        using var db = services.GetRequiredService<IDbContextFactory<PovertyGraphDbContext>>().CreateDbContext();
+        using var db = services.GetRequiredService<PrimaryDbContextFactory>().CreateDbContext();
         db.Database.Migrate();
         try
         {

@@ -31,6 +31,8 @@ public static class DataHostingExtensions
     public static WebApplication UsePovertyGraphDatabase(this WebApplication app)
     {
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PovertyGraph.Database");
+        if (app.Services.GetService<ReadReplicaDataSource>() is { } replicas)
+            log.LogInformation("reads go to the first standby that answers of {Hosts} (the primary last); writes to the primary", string.Join(", ", replicas.Hosts));
         app.Services.GetRequiredService<DatabaseBootstrapper>().EnsureReady(message => log.LogInformation("{Message}", message));
         return app;
     }

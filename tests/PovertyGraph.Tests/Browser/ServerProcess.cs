@@ -10,7 +10,7 @@ namespace PovertyGraph.Tests.Browser;
 /// <summary>
 /// The built server (src/PovertyGraph.Server/bin/{Configuration}/{tfm}/PovertyGraph.Server.dll) run as a child
 /// process on a real loopback port, as an operator would run it, on the small "jiaohe" profile with its own
-/// temporary SQLite database. A browser can reach it, unlike the in-memory TestServer. Killed on dispose.
+/// temporary SQLite database (or the database <see cref="ServerStartOptions.ConnectionString"/> names). A browser can reach it, unlike the in-memory TestServer. Killed on dispose.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -44,7 +44,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var databaseDir = Path.Combine(Path.GetTempPath(), "povertygraph-tests");
         Directory.CreateDirectory(databaseDir);
-        var databasePath = options.DefaultDatabase ? null : Path.Combine(databaseDir, $"browser-{Environment.ProcessId}-{port}.db");
+        var databasePath = options.DefaultDatabase || options.ConnectionString != null ? null : Path.Combine(databaseDir, $"browser-{Environment.ProcessId}-{port}.db");
 
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -56,7 +56,7 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         foreach (var arg in new[] { serverDll, "--urls", baseAddress.GetLeftPart(UriPartial.Authority), "--Database:Profile=jiaohe" })
             start.ArgumentList.Add(arg);
-        if (databasePath is not null) start.ArgumentList.Add($"--Database:ConnectionString={databasePath}");
+        if ((databasePath ?? options.ConnectionString) is { } database) start.ArgumentList.Add($"--Database:ConnectionString={database}");
         foreach (var arg in options.Arguments ?? []) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("DOTNET_ENVIRONMENT");
@@ -155,6 +155,9 @@ public sealed class ServerProcess : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>Whether any line the server logged (of the last 300) contains <paramref name="fragment"/>.</summary>
+    public bool HasLogged(string fragment) => _log.Tail(int.MaxValue).Contains(fragment, StringComparison.Ordinal);
 
     /// <summary>Waits until the server has logged a line containing <paramref name="fragment"/>.</summary>
     public async Task WaitForLogAsync(string fragment, CancellationToken cancellation)

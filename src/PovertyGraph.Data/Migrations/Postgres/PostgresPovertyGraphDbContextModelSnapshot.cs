@@ -404,6 +404,8 @@ namespace PovertyGraph.Data.Migrations.Postgres
 
                     b.HasIndex("CountyId", "PrimaryCause", "MemberCount", "CellKey");
 
+                    b.HasIndex("PlannedExitYear", "CountyId", "MemberCount", "CellKey");
+
                     b.ToTable("Households");
                 });
 

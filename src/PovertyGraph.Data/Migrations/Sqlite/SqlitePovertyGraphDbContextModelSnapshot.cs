@@ -367,6 +367,8 @@ namespace PovertyGraph.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyId", "PrimaryCause", "MemberCount", "CellKey");
 
+                    b.HasIndex("PlannedExitYear", "CountyId", "MemberCount", "CellKey");
+
                     b.ToTable("Households");
                 });
 
