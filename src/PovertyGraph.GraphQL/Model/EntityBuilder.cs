@@ -93,6 +93,20 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EntityModel mo
     /// <summary>The field declared last must not be tied to a named person.</summary>
     public EntityBuilder<T> SensitiveAttribute() => Classify(Model.PersonalData.SensitiveAttribute, Mask.None);
 
+    /// <summary>
+    /// The field declared last is the masked form of <paramref name="source"/> (the year of a birth date): it holds what
+    /// the source holds, and a caller sees it in full wherever the source is shown to it at all, masked or full.
+    /// </summary>
+    public EntityBuilder<T> MaskedFormOf(string source)
+    {
+        var of = descriptor.Field(source);
+        if (of.PersonalData is not { } data || of.Mask == Mask.None)
+            throw new InvalidOperationException($"{descriptor.Name}.{source} has no masked form for {_last?.Name} to be");
+        Classify(data, Mask.None);
+        _last!.MaskedFormOf = of;
+        return this;
+    }
+
     private EntityBuilder<T> Classify(PersonalData data, Mask mask)
     {
         if (_last == null) throw new InvalidOperationException($"{descriptor.Name}: a personal-data class follows the field it describes");
@@ -154,13 +168,22 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EntityModel mo
     public EntityBuilder<T> WithGeography()
     {
         var x = Expression.Parameter(typeof(T), "x");
-        foreach (var (name, target) in GeographyLevels)
+        return Geography(x, x, GeographyLevels, "");
+    }
+
+    /// <summary>The same for the places (village included) the rows of <paramref name="parent"/> carry: a person's, through its household.</summary>
+    public EntityBuilder<T> WithGeographyOf<TParent>(Expression<Func<T, TParent?>> parent) where TParent : class =>
+        Geography(parent.Parameters[0], parent.Body, GeographyLevels.Prepend(("village", typeof(Village))), $" (of the {typeof(TParent).Name.ToLowerInvariant()})");
+
+    private EntityBuilder<T> Geography(ParameterExpression x, Expression carrier, IEnumerable<(string Name, Type Type)> levels, string of)
+    {
+        foreach (var (name, target) in levels)
         {
             var pascal = char.ToUpperInvariant(name[0]) + name[1..];
-            if (typeof(T).GetProperty(pascal + "Id") is not { } key || typeof(T).GetProperty(pascal) is not { } navigation) continue;
-            var keyExpression = Expression.Lambda(Expression.Convert(Expression.Property(x, key), typeof(int?)), x);
-            AddToOne(name, Expression.Lambda(Expression.Property(x, navigation), x), keyExpression, target,
-                $"The {name}" + (key.PropertyType == typeof(int?) ? ", where there is one." : "."));
+            if (carrier.Type.GetProperty(pascal + "Id") is not { } key || carrier.Type.GetProperty(pascal) is not { } navigation) continue;
+            var keyExpression = Expression.Lambda(Expression.Convert(Expression.Property(carrier, key), typeof(int?)), x);
+            AddToOne(name, Expression.Lambda(Expression.Property(carrier, navigation), x), keyExpression, target,
+                $"The {name}{of}" + (key.PropertyType == typeof(int?) ? ", where there is one." : "."));
             AddEntityDimension(name.ToUpperInvariant(), name, keyExpression, target, $"By {name}.");
         }
         return this;

@@ -28,6 +28,11 @@ public sealed class ScalarField
     public PersonalData? PersonalData { get; internal set; }
     /// <summary>The masked form the field may be shown in.</summary>
     public Mask Mask { get; internal set; }
+    /// <summary>
+    /// The personal field this one is the masked form of (a birth year of a birth date): shown in full wherever that
+    /// field is shown at all, masked or full, and hidden where it is hidden (<see cref="EntityBuilder{T}.MaskedFormOf"/>).
+    /// </summary>
+    public ScalarField? MaskedFormOf { get; internal set; }
     /// <summary>Whether a caller may see the field at any other level than in full.</summary>
     public bool IsPersonal => PersonalData is { } data && data != Model.PersonalData.None;
 }
