@@ -23,16 +23,14 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EntityModel mo
     }
 
     /// <summary>Aggregates of these rows are published as protected statistics to callers without exact figures.</summary>
-    public EntityBuilder<T> ProtectedStatistics()
-    {
-        descriptor.ProtectedStatistics = true;
-        return this;
-    }
+    public EntityBuilder<T> ProtectedStatistics() => Set(() => descriptor.ProtectedStatistics = true);
 
     /// <summary>Only administrators may read these rows at all.</summary>
-    public EntityBuilder<T> AdministratorsOnly()
+    public EntityBuilder<T> AdministratorsOnly() => Set(() => descriptor.AdministratorsOnly = true);
+
+    private EntityBuilder<T> Set(Action declare)
     {
-        descriptor.AdministratorsOnly = true;
+        declare();
         return this;
     }
 
@@ -81,6 +79,10 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EntityModel mo
         return this;
     }
 
+    /// <summary>The field declared last counts or measures in <paramref name="unit"/>.</summary>
+    public EntityBuilder<T> In(Unit unit) =>
+        Set(() => (_last ?? throw new InvalidOperationException($"{descriptor.Name}: a unit follows the field it describes")).Unit = unit);
+
     /// <summary>The field declared last holds nothing personal.</summary>
     public EntityBuilder<T> NotPersonal() => Classify(Model.PersonalData.None, Mask.None);
 
@@ -120,7 +122,7 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EntityModel mo
 
     /// <summary>A whole-yuan amount, stored as a 64-bit integer and shown as Decimal.</summary>
     public EntityBuilder<T> Money(string name, Expression<Func<T, long>> expression, string description) =>
-        Field(name, expression, description, aggregate: true, kind: ScalarKind.Money);
+        Field(name, expression, description, aggregate: true, kind: ScalarKind.Money).In(Unit.Yuan);
 
     public EntityBuilder<T> Internal<TValue>(string name, Expression<Func<T, TValue>> expression) =>
         AddInternal(name, expression);

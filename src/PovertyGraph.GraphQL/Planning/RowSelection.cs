@@ -46,7 +46,7 @@ public sealed class RowSelection
     public bool IsEmpty => Related.Count == 0 && Counts.Count == 0 && Pages.Count == 0;
 
     /// <summary>Deepest chain of to-one joins followed (county { prefecture { province } } is three).</summary>
-    private const int MaxDepth = 4;
+    public const int MaxDepth = 4;
 
     /// <summary>
     /// The selection of rows of <paramref name="type"/> selected by <paramref name="rowSelections"/>;

@@ -15,7 +15,7 @@ public static class PersonModel
         .Field("gender", x => x.Gender, "Sex.").NotPersonal()
         .Field("birthDate", x => x.BirthDate, "Date of birth; only the year for most roles.", filter: false, sort: false, kind: ScalarKind.PartialDate)
             .QuasiIdentifier(Mask.YearOnly)
-        .Field("birthYear", x => x.BirthDate.Year, "Year of birth: the year of `birthDate`, which every role sees, so it can be filtered, sorted and grouped by.")
+        .Field("birthYear", x => x.BirthDate.Year, "Year of birth: the year of `birthDate`, which every role sees, so it can be filtered, sorted and grouped by.").In(Unit.Year)
             .MaskedFormOf("birthDate")
         .Field("relationship", x => x.Relationship, "Relationship to the household head.").NotPersonal()
         .HasOne("household", x => x.Household, x => x.HouseholdId, "The household.")
