@@ -20,9 +20,12 @@ namespace PovertyGraph.Server.Downloads;
 public sealed record DownloadDocument(string Text, Inputs? Variables, string? OperationName, GraphQLDocument Document, GraphQLField Root,
     EntityDescriptor Type, QueryRuntime Runtime)
 {
-    /// <summary>The document of a row download with these columns.</summary>
+    /// <summary>
+    /// The document of a row download with these columns. <c>first: 0</c> keeps GraphQL's cost rule, which judges the
+    /// document as a page, out of the way: a download has no page, and is costed from its plan (<see cref="DownloadCost"/>).
+    /// </summary>
     public static string ForRows(EntityDescriptor type, IEnumerable<string> columns) =>
-        $"query Download($where: {type.Name}FilterInput, $order: [{type.Name}SortInput!]) {{ {type.RootField}(where: $where, order: $order) {{ nodes {{ {DownloadColumns.Selection(columns)} }} }} }}";
+        $"query Download($where: {type.Name}FilterInput, $order: [{type.Name}SortInput!]) {{ {type.RootField}(where: $where, order: $order, first: 0) {{ nodes {{ {DownloadColumns.Selection(columns)} }} }} }}";
 
     /// <summary>Validates <paramref name="text"/> for the caller; its one root field must be <paramref name="type"/>'s collection.</summary>
     public static async Task<DownloadDocument> ValidateAsync(HttpContext context, EntityDescriptor type, string text, Inputs? variables, string? operationName)

@@ -9,14 +9,14 @@ namespace PovertyGraph.Server.Downloads;
 /// A column of a row download: a field of the row or of a row it reaches through to-one relations (<c>county.name</c>),
 /// or a part of a row's provenance, read from the row as the plan projected it (masked in SQL for the caller).
 /// </summary>
-public sealed class RowColumn(TableColumn column, IReadOnlyList<string> relations, EntityDescriptor owner, ScalarField? field, string? provenance)
+public sealed class RowColumn(TableColumn column, IReadOnlyList<string> relations, EntityDescriptor owner, ScalarField? scalar, string? provenance)
 {
     public TableColumn Column => column;
     public string Path => column.Name;
     public IReadOnlyList<string> Relations => relations;
     public EntityDescriptor Owner => owner;
     /// <summary>The field read, or null for a provenance part (<see cref="ProvenanceColumn"/>).</summary>
-    public ScalarField? Field => field;
+    public ScalarField? Field => scalar;
     /// <summary>The internal provenance column read (sourceDocumentId, sourceReference, synthetic, syntheticFields).</summary>
     public string? ProvenanceColumn => provenance;
 
@@ -39,7 +39,8 @@ public sealed class RowColumn(TableColumn column, IReadOnlyList<string> relation
     {
         if (RowOf(row) is not { } source) return null;
         if (provenance != null) return source.Get(provenance);
-        var value = source.Get(field!.Name);
+        var field = scalar!;
+        var value = source.Get(field.Name);
         return value == null ? null : field.Kind switch
         {
             ScalarKind.Id => GlobalId.Encode(owner.Name, value),
@@ -54,8 +55,8 @@ public sealed class RowColumn(TableColumn column, IReadOnlyList<string> relation
     public bool DisclosesIdentifier(EntityRow row, out EntityRow? source)
     {
         source = null;
-        if (field == null || !AccessRules.IsAudited(field)) return false;
+        if (scalar == null || !AccessRules.IsAudited(scalar)) return false;
         source = RowOf(row);
-        return source != null && source.Get(field.Name) != null && source.LevelOf(owner.SlotOf(field.Name)) == AccessLevel.Full;
+        return source != null && source.Get(scalar.Name) != null && source.LevelOf(owner.SlotOf(scalar.Name)) == AccessLevel.Full;
     }
 }

@@ -30,6 +30,8 @@ public static class DownloadsHostingExtensions
 
     public static IEndpointRouteBuilder MapPovertyGraphDownloads(this IEndpointRouteBuilder app)
     {
+        // Receipts name the data version: read it now, so the first answers do not wait for it.
+        app.ServiceProvider.GetRequiredService<Caching.DataVersion>().CurrentAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
         var endpoint = app.ServiceProvider.GetRequiredService<DownloadEndpoint>();
         app.MapMethods("/data/changelog", methods, (HttpContext context) => app.ServiceProvider.GetRequiredService<Changelog>().WriteAsync(context))
