@@ -9,6 +9,7 @@
 //   dotnet run -c Release --project tests/PovertyGraph.Benchmarks -- --hostile [--hostile-samples N] [--throughput-seconds S]
 //
 // --hostile runs the hostile-load scenario instead (HostileLoad.cs): a light caller's latency idle and under attack.
+// --downloads streams every person in each format (DownloadRun.cs) and prints the server's memory while it streams.
 // --show-sql prints the SQL EF ran for each scenario; --graphql-only times only the GraphQL side (for a profiler);
 // --set passes a configuration setting to the server (e.g. --set Paging:MaxGroups=10000).
 // --compare NAME runs an A/B in one process: two servers, with and without the optimisation NAME (see --help).
@@ -67,6 +68,7 @@ internal static class Benchmark
         }
 
         if (options.Hostile) return await HostileLoad.RunAsync(factory, root, options);
+        if (options.Downloads) return await DownloadRun.RunAsync(http);
         if (options.Compare != null)
         {
             Scenario[] abScenarios = [new GroupedHouseholds(), new VillagePage(), new DeepHouseholdPage(), new FundingBySourceYear()];
@@ -328,7 +330,7 @@ internal sealed class Samples
 
 internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmup, double WarmupSeconds, HashSet<string>? Scenarios, bool ShowSql, bool GraphQLOnly,
     IReadOnlyDictionary<string, string?> Settings, bool Hostile = false, int HostileSamples = 200, int ThroughputSeconds = 20,
-    IReadOnlyList<string>? Compare = null, int Rounds = 3)
+    IReadOnlyList<string>? Compare = null, int Rounds = 3, bool Downloads = false)
 {
     public static Options? Parse(string[] args)
     {
@@ -339,6 +341,7 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
         var showSql = false;
         var graphqlOnly = false;
         var hostile = false;
+        var downloads = false;
         int hostileSamples = 200, throughputSeconds = 20;
         var settings = new Dictionary<string, string?>();
         List<string>? compare = null;
@@ -359,6 +362,7 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
                 case "--compare": compare = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(); break;
                 case "--rounds": rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--hostile": hostile = true; break;
+                case "--downloads": downloads = true; break;
                 case "--hostile-samples": hostileSamples = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--throughput-seconds": throughputSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--set":
@@ -378,7 +382,7 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
         }
         if (runs < 1 || warmup < 0) { Console.Error.WriteLine("--runs must be at least 1 and --warmup at least 0"); return null; }
         if (db != null && postgres != null) { Console.Error.WriteLine("--db and --postgres exclude each other"); return null; }
-        return new Options(db, postgres, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings, hostile, hostileSamples, throughputSeconds, compare, rounds);
+        return new Options(db, postgres, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings, hostile, hostileSamples, throughputSeconds, compare, rounds, downloads);
     }
 
     public static string? RepositoryRoot()
