@@ -91,15 +91,15 @@ public sealed class StreamingTests(PublishingFactory factory) : IClassFixture<Pu
             (PublishingFactory.FailAfterHeader, "1200"));
         Assert.Equal(200, (int)response.StatusCode); // the first batches had gone when the failure came
         var stream = await response.Content.ReadAsStreamAsync();
-        var received = 0L;
         var failed = await Record.ExceptionAsync(async () =>
         {
             var buffer = new byte[8192];
             int n;
-            while ((n = await stream.ReadAsync(buffer)) > 0) received += n;
+            while ((n = await stream.ReadAsync(buffer)) > 0) { }
         });
-        Assert.NotNull(failed); // the transfer fails: no file that merely ends early
-        Assert.True(received > 0);
+        // The transfer fails: no file that merely ends early. (How much of it the client read before the cut depends on
+        // when it read: the in-memory transport drops what it buffered when the server aborts.)
+        Assert.NotNull(failed);
     }
 
     [Fact]
