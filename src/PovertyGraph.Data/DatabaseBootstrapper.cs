@@ -76,6 +76,7 @@ public sealed class DatabaseBootstrapper(PrimaryDbContextFactory primary, IDbCon
                 GeneratorSeed = options.GeneratorSeed, SeedChecksum = SeedChecksum(options.SeedDataPath),
                 BuildSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
             }]);
+            DatasetChangelog.Record(db, "build", before: null);
             tx.Commit();
             progress($"built in {clock.Elapsed.TotalSeconds:F1} s: {generated.Households + replicas.Households:N0} households, " +
                      $"{generated.Persons + replicas.Persons:N0} persons, {generated.Villages:N0} placeholder villages, {generated.Projects} projects" +

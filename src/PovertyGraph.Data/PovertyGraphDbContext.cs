@@ -22,6 +22,7 @@ public abstract class PovertyGraphDbContext(DbContextOptions options) : DbContex
     public DbSet<OrganizationVillage> OrganizationVillages => Set<OrganizationVillage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DatasetInfo> DatasetInfo => Set<DatasetInfo>();
+    public DbSet<DatasetChange> DatasetChanges => Set<DatasetChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

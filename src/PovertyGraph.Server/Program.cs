@@ -15,6 +15,7 @@ builder.AddPovertyGraphApi();
 builder.AddPovertyGraphLimits();
 builder.AddPovertyGraphRateLimiting();
 builder.AddPovertyGraphHttp();
+builder.AddPovertyGraphDownloads();
 builder.AddPovertyGraphTelemetry();
 builder.AddPovertyGraphHealthChecks();
 builder.AddPovertyGraphCors();
@@ -30,6 +31,7 @@ app.MapPovertyGraphHealthChecks();
 app.MapPovertyGraphSchema("/graphql");
 app.MapPovertyGraphHttp("/graphql");
 app.MapPovertyGraphExplorer("/explore");
+app.MapPovertyGraphDownloads();
 app.Run();
 return 0;
 

@@ -11,6 +11,7 @@
 //
 // --hostile runs the hostile-load scenario instead (HostileLoad.cs): a light caller's latency idle and under attack.
 // --scale prints the national-sample figures instead (ScaleReport.cs): sizes, grouped aggregate and village page p50/p95.
+// --downloads streams every person in each format (DownloadRun.cs) and prints the server's memory while it streams.
 // --show-sql prints the SQL EF ran for each scenario; --graphql-only times only the GraphQL side (for a profiler);
 // --set passes a configuration setting to the server (e.g. --set Paging:MaxGroups=10000).
 // --compare NAME runs an A/B in one process: two servers, with and without the optimisation NAME (see --help).
@@ -72,6 +73,7 @@ internal static class Benchmark
         }
 
         if (options.Hostile) return await HostileLoad.RunAsync(factory, root, options);
+        if (options.Downloads) return await DownloadRun.RunAsync(http);
         if (options.Compare != null)
         {
             Scenario[] abScenarios = [new GroupedHouseholds(), new VillagePage(), new DeepHouseholdPage(), new FundingBySourceYear()];
@@ -334,7 +336,7 @@ internal sealed class Samples
 
 internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmup, double WarmupSeconds, HashSet<string>? Scenarios, bool ShowSql, bool GraphQLOnly,
     IReadOnlyDictionary<string, string?> Settings, bool Hostile = false, int HostileSamples = 200, int ThroughputSeconds = 20,
-    IReadOnlyList<string>? Compare = null, int Rounds = 3, bool Scale = false, int ScaleRuns = 40, int ScaleWarmup = 5)
+    IReadOnlyList<string>? Compare = null, int Rounds = 3, bool Scale = false, int ScaleRuns = 40, int ScaleWarmup = 5, bool Downloads = false)
 {
     public static Options? Parse(string[] args)
     {
@@ -345,6 +347,7 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
         var showSql = false;
         var graphqlOnly = false;
         var hostile = false;
+        var downloads = false;
         int hostileSamples = 200, throughputSeconds = 20;
         var scale = false;
         int scaleRuns = 40, scaleWarmup = 5;
@@ -367,6 +370,7 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
                 case "--compare": compare = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(); break;
                 case "--rounds": rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--hostile": hostile = true; break;
+                case "--downloads": downloads = true; break;
                 case "--hostile-samples": hostileSamples = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--throughput-seconds": throughputSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--scale": scale = true; break;
@@ -396,7 +400,7 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
             settings.TryAdd("Database:Profile", "national-sample"); // what an empty database is built as
         }
         return new Options(db, postgres, runs, warmup, warmupSeconds, scenarios, showSql, graphqlOnly, settings, hostile, hostileSamples, throughputSeconds,
-            compare, rounds, scale, scaleRuns, scaleWarmup);
+            compare, rounds, scale, scaleRuns, scaleWarmup, downloads);
     }
 
     public static string? RepositoryRoot()

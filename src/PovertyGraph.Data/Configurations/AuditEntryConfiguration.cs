@@ -31,3 +31,17 @@ internal sealed class DatasetInfoConfiguration : IEntityTypeConfiguration<Datase
         b.Property(x => x.BuiltAt).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
     }
 }
+
+internal sealed class DatasetChangeConfiguration : IEntityTypeConfiguration<DatasetChange>
+{
+    public void Configure(EntityTypeBuilder<DatasetChange> b)
+    {
+        b.ToTable("DatasetChanges");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Version).HasMaxLength(40).IsRequired();
+        b.Property(x => x.Kind).HasMaxLength(10).IsRequired();
+        b.Property(x => x.At).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+        b.Property(x => x.Tables).IsRequired();
+        b.Property(x => x.Figures).IsRequired();
+    }
+}

@@ -36,8 +36,10 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
         try
         {
             using var tx = db.Database.BeginTransaction();
+            var before = DatasetChangelog.Take(db);
             var summary = Write(rows, new BulkWriter(db, tx.GetDbTransaction()), progress);
             DatasetVersioning.Bump(db);
+            DatasetChangelog.Record(db, "import", before);
             tx.Commit();
             return summary;
         }

@@ -15,10 +15,18 @@ public static class AccessRules
         if (!type.HoldsPersonalData) return (AccessLevel.Full, AccessLevel.Full);
         // Closed by default: a sealed model has no such field, but a level is never guessed for one.
         var data = field.PersonalData ?? throw new InvalidOperationException($"{type.Name}.{field.Name} does not declare what it holds");
+        if (field.MaskedFormOf is { } source)
+        {
+            // The masked form itself: in full wherever its source is shown at all.
+            var shown = LevelsFor(type, source, viewer);
+            return (Shown(shown.InScope), Shown(shown.OutOfScope));
+        }
         var levels = RoleMatrix.For(data, field.Mask, viewer.Role);
         // Rows not tied to a village are never in a partner's scope: the stricter level.
         return type.VillageScope == null ? (levels.OutOfScope, levels.OutOfScope) : levels;
     }
+
+    private static AccessLevel Shown(AccessLevel level) => level == AccessLevel.Hidden ? AccessLevel.Hidden : AccessLevel.Full;
 
     /// <summary>A field may be used in where, order or a row-level key only where every row shows it FULL.</summary>
     public static bool FullEverywhere(EntityDescriptor type, ScalarField field, Viewer viewer) =>

@@ -45,6 +45,11 @@ public sealed class CompiledQuery
         return rows;
     }
 
+    /// <summary>The rows of the plan whose values are <paramref name="values"/>, one at a time as the database returns them.</summary>
+    public IAsyncEnumerable<object?[]> Stream(PovertyGraphDbContext db, PlanArguments values) => _run != null
+        ? _run(db, values)
+        : db.GetService<IAsyncQueryProvider>().CreateQuery<object?[]>(PlanValues.Bind(Query!.Expression, values)).AsAsyncEnumerable();
+
     private static readonly ParameterExpression Context = Expression.Parameter(typeof(PovertyGraphDbContext), "db");
     private static readonly ParameterExpression Arguments = Expression.Parameter(typeof(PlanArguments), "arguments");
 

@@ -23,16 +23,14 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EntityModel mo
     }
 
     /// <summary>Aggregates of these rows are published as protected statistics to callers without exact figures.</summary>
-    public EntityBuilder<T> ProtectedStatistics()
-    {
-        descriptor.ProtectedStatistics = true;
-        return this;
-    }
+    public EntityBuilder<T> ProtectedStatistics() => Set(() => descriptor.ProtectedStatistics = true);
 
     /// <summary>Only administrators may read these rows at all.</summary>
-    public EntityBuilder<T> AdministratorsOnly()
+    public EntityBuilder<T> AdministratorsOnly() => Set(() => descriptor.AdministratorsOnly = true);
+
+    private EntityBuilder<T> Set(Action declare)
     {
-        descriptor.AdministratorsOnly = true;
+        declare();
         return this;
     }
 
@@ -81,6 +79,10 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EntityModel mo
         return this;
     }
 
+    /// <summary>The field declared last counts or measures in <paramref name="unit"/>.</summary>
+    public EntityBuilder<T> In(Unit unit) =>
+        Set(() => (_last ?? throw new InvalidOperationException($"{descriptor.Name}: a unit follows the field it describes")).Unit = unit);
+
     /// <summary>The field declared last holds nothing personal.</summary>
     public EntityBuilder<T> NotPersonal() => Classify(Model.PersonalData.None, Mask.None);
 
@@ -92,6 +94,20 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EntityModel mo
 
     /// <summary>The field declared last must not be tied to a named person.</summary>
     public EntityBuilder<T> SensitiveAttribute() => Classify(Model.PersonalData.SensitiveAttribute, Mask.None);
+
+    /// <summary>
+    /// The field declared last is the masked form of <paramref name="source"/> (the year of a birth date): it holds what
+    /// the source holds, and a caller sees it in full wherever the source is shown to it at all, masked or full.
+    /// </summary>
+    public EntityBuilder<T> MaskedFormOf(string source)
+    {
+        var of = descriptor.Field(source);
+        if (of.PersonalData is not { } data || of.Mask == Mask.None)
+            throw new InvalidOperationException($"{descriptor.Name}.{source} has no masked form for {_last?.Name} to be");
+        Classify(data, Mask.None);
+        _last!.MaskedFormOf = of;
+        return this;
+    }
 
     private EntityBuilder<T> Classify(PersonalData data, Mask mask)
     {
@@ -106,7 +122,7 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EntityModel mo
 
     /// <summary>A whole-yuan amount, stored as a 64-bit integer and shown as Decimal.</summary>
     public EntityBuilder<T> Money(string name, Expression<Func<T, long>> expression, string description) =>
-        Field(name, expression, description, aggregate: true, kind: ScalarKind.Money);
+        Field(name, expression, description, aggregate: true, kind: ScalarKind.Money).In(Unit.Yuan);
 
     public EntityBuilder<T> Internal<TValue>(string name, Expression<Func<T, TValue>> expression) =>
         AddInternal(name, expression);
@@ -154,13 +170,22 @@ public sealed class EntityBuilder<T>(EntityDescriptor descriptor, EntityModel mo
     public EntityBuilder<T> WithGeography()
     {
         var x = Expression.Parameter(typeof(T), "x");
-        foreach (var (name, target) in GeographyLevels)
+        return Geography(x, x, GeographyLevels, "");
+    }
+
+    /// <summary>The same for the places (village included) the rows of <paramref name="parent"/> carry: a person's, through its household.</summary>
+    public EntityBuilder<T> WithGeographyOf<TParent>(Expression<Func<T, TParent?>> parent) where TParent : class =>
+        Geography(parent.Parameters[0], parent.Body, GeographyLevels.Prepend(("village", typeof(Village))), $" (of the {typeof(TParent).Name.ToLowerInvariant()})");
+
+    private EntityBuilder<T> Geography(ParameterExpression x, Expression carrier, IEnumerable<(string Name, Type Type)> levels, string of)
+    {
+        foreach (var (name, target) in levels)
         {
             var pascal = char.ToUpperInvariant(name[0]) + name[1..];
-            if (typeof(T).GetProperty(pascal + "Id") is not { } key || typeof(T).GetProperty(pascal) is not { } navigation) continue;
-            var keyExpression = Expression.Lambda(Expression.Convert(Expression.Property(x, key), typeof(int?)), x);
-            AddToOne(name, Expression.Lambda(Expression.Property(x, navigation), x), keyExpression, target,
-                $"The {name}" + (key.PropertyType == typeof(int?) ? ", where there is one." : "."));
+            if (carrier.Type.GetProperty(pascal + "Id") is not { } key || carrier.Type.GetProperty(pascal) is not { } navigation) continue;
+            var keyExpression = Expression.Lambda(Expression.Convert(Expression.Property(carrier, key), typeof(int?)), x);
+            AddToOne(name, Expression.Lambda(Expression.Property(carrier, navigation), x), keyExpression, target,
+                $"The {name}{of}" + (key.PropertyType == typeof(int?) ? ", where there is one." : "."));
             AddEntityDimension(name.ToUpperInvariant(), name, keyExpression, target, $"By {name}.");
         }
         return this;

@@ -28,6 +28,15 @@ public sealed class ScalarField
     public PersonalData? PersonalData { get; internal set; }
     /// <summary>The masked form the field may be shown in.</summary>
     public Mask Mask { get; internal set; }
+    /// <summary>
+    /// The personal field this one is the masked form of (a birth year of a birth date): shown in full wherever that
+    /// field is shown at all, masked or full, and hidden where it is hidden (<see cref="EntityBuilder{T}.MaskedFormOf"/>).
+    /// </summary>
+    public ScalarField? MaskedFormOf { get; internal set; }
+    /// <summary>What a numeric field counts or measures (money is in yuan unless declared otherwise); null: not declared.</summary>
+    public Unit? Unit { get; internal set; }
+    /// <summary>Whether a cell's sum of this field means something (its unit adds up).</summary>
+    public bool Summable => Aggregatable && Unit is { Additive: true };
     /// <summary>Whether a caller may see the field at any other level than in full.</summary>
     public bool IsPersonal => PersonalData is { } data && data != Model.PersonalData.None;
 }

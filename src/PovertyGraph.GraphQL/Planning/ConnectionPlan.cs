@@ -38,6 +38,11 @@ public sealed class ConnectionPlan
     public bool SelectsTotal { get; init; }
     /// <summary>The aggregates and groupings selected on the connection, by their field node.</summary>
     public required IReadOnlyDictionary<GraphQLField, AggregatePlan> Aggregates { get; init; }
+    /// <summary>
+    /// A download: every row the filter matches, in order, streamed without a page (<see cref="Size"/> and
+    /// <see cref="Limit"/> unused), and no totals or aggregates (Execution/StreamedRows).
+    /// </summary>
+    public bool Streamed { get; init; }
     public required PlanArguments Values { get; init; }
     public required string Shape { get; init; }
 

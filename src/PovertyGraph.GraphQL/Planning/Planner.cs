@@ -23,18 +23,26 @@ public sealed class Planner(EntityModel model, PagingOptions paging, CursorCodec
     /// <summary>A root or nested connection field.</summary>
     public ConnectionPlan Connection(EntityDescriptor type, ToManyRelation? relation, GraphQLField field, GraphQLDocument document,
         ConnectionArguments args, Viewer viewer, ArgumentsOf arguments) =>
-        Build(type, relation, field, document, args, viewer, arguments, new PlanValues(), rowsAreTheSelection: false, inlineAllowed: relation == null);
+        Build(type, relation, field, document, args, viewer, arguments, new PlanValues(), rowsAreTheSelection: false, inlineAllowed: relation == null, streamed: false);
+
+    /// <summary>
+    /// A root connection field run as a download (<see cref="ConnectionPlan.Streamed"/>): every row its <c>where</c>
+    /// matches, in its <c>order</c>, with the columns its rows select; no page, no totals, no aggregates, no nested pages.
+    /// </summary>
+    public ConnectionPlan Download(EntityDescriptor type, GraphQLField field, GraphQLDocument document, ConnectionArguments args, Viewer viewer) =>
+        Build(type, null, field, document, args with { First = null, Last = null, After = null, Before = null }, viewer, _ => null, new PlanValues(),
+            rowsAreTheSelection: false, inlineAllowed: false, streamed: true);
 
     /// <summary>A root list field (not a connection): the field's own selection is the rows'.</summary>
     public ConnectionPlan List(EntityDescriptor type, GraphQLField field, GraphQLDocument document, Viewer viewer) =>
-        Build(type, null, field, document, ConnectionArguments.None, viewer, _ => null, new PlanValues(), rowsAreTheSelection: true, inlineAllowed: false);
+        Build(type, null, field, document, ConnectionArguments.None, viewer, _ => null, new PlanValues(), rowsAreTheSelection: true, inlineAllowed: false, streamed: false);
 
     private ConnectionPlan Build(EntityDescriptor type, ToManyRelation? relation, GraphQLField field, GraphQLDocument document, ConnectionArguments args,
-        Viewer viewer, ArgumentsOf arguments, PlanValues values, bool rowsAreTheSelection, bool inlineAllowed)
+        Viewer viewer, ArgumentsOf arguments, PlanValues values, bool rowsAreTheSelection, bool inlineAllowed, bool streamed)
     {
         if (!AccessRules.MayRead(type, viewer))
             throw QueryError.Forbidden($"{type.Name} rows are readable by the ADMIN role only");
-        var (size, backward) = args.Window(paging);
+        var (size, backward) = streamed ? (0, false) : args.Window(paging);
         var shape = new StringBuilder(type.Name).Append('|').Append(viewer.Role).Append('|').Append(relation?.Name);
 
         LambdaExpression? filter = null;
@@ -48,14 +56,14 @@ public sealed class Planner(EntityModel model, PagingOptions paging, CursorCodec
         var x = Expression.Parameter(type.ClrType, "x");
         var after = Cursor(order, args.After, "after", backward: false, x, values, shape);
         var before = Cursor(order, args.Before, "before", backward: true, x, values, shape);
-        shape.Append(backward ? "|last" : "|first");
+        shape.Append(streamed ? "|stream" : backward ? "|last" : "|first");
         var limit = values.Add(size + 1, typeof(int)); // one more row than the page tells whether another page follows
 
         // A partner organisation's villages are one value of the plan: one shape serves every organisation.
         var partners = viewer.Role == Role.Ngo ? values.Add(viewer.PartnerVillages.Order().ToList(), typeof(IEnumerable<int>)) : null;
 
         var parts = rowsAreTheSelection ? [] : Selections.FieldNodes(document, field.SelectionSet).ToList();
-        var selectsPage = rowsAreTheSelection || parts.Any(p => p.Name.StringValue is "nodes" or "edges" or "pageInfo");
+        var selectsPage = rowsAreTheSelection || streamed || parts.Any(p => p.Name.StringValue is "nodes" or "edges" or "pageInfo");
         RowSelection? rows = null;
         if (selectsPage)
         {
@@ -68,18 +76,18 @@ public sealed class Planner(EntityModel model, PagingOptions paging, CursorCodec
             if (relation != null) rows = rows.ColumnsOnly;
             shape.Append("|r:").Append(rows.Shape);
         }
-        var selectsTotal = parts.Any(p => p.Name.StringValue == "totalCount");
+        var selectsTotal = !streamed && parts.Any(p => p.Name.StringValue == "totalCount");
         if (selectsTotal) shape.Append("|total");
 
         var aggregates = new Dictionary<GraphQLField, AggregatePlan>();
-        foreach (var part in parts.Where(p => p.Name.StringValue is "aggregates" or "groupedAggregates"))
+        foreach (var part in parts.Where(p => !streamed && p.Name.StringValue is "aggregates" or "groupedAggregates"))
             aggregates[part] = Aggregate(type, part, document, args, viewer, part.Name.StringValue == "groupedAggregates" ? arguments(part) : null);
 
         return new ConnectionPlan
         {
             Type = type, Viewer = viewer, Relation = relation, ParentType = relation == null ? null : model.All.First(t => t.ToMany.Contains(relation)),
             Filter = filter, Filtered = args.Where != null, Order = order, Size = size, Limit = limit, Backward = backward, After = after, Before = before, Partners = partners,
-            Rows = rows, SelectsTotal = selectsTotal, Aggregates = aggregates, Values = values.ToArguments(), Shape = shape.ToString(),
+            Rows = rows, SelectsTotal = selectsTotal, Aggregates = aggregates, Streamed = streamed, Values = values.ToArguments(), Shape = shape.ToString(),
         };
     }
 
@@ -102,7 +110,7 @@ public sealed class Planner(EntityModel model, PagingOptions paging, CursorCodec
         if (!paging.InlineNestedPages || !Selections.FieldNodes(document, field.SelectionSet).Any(p => p.Name.StringValue is "nodes" or "edges" or "pageInfo")) return null;
         var child = model.For(relation.Target);
         var plan = Build(child, relation, field, document, ConnectionArguments.From(arguments(field)), viewer, arguments, values,
-            rowsAreTheSelection: false, inlineAllowed: false);
+            rowsAreTheSelection: false, inlineAllowed: false, streamed: false);
         // A nested page is limited inside a correlated subquery, where SQLite cannot join further (that needs APPLY): a
         // page whose conditions, keys or scope go through a relation is batched instead (its values stay unused here).
         LambdaExpression?[] parts = [plan.Filter, plan.After, plan.Before, PartnerScope.For(child, viewer, plan.Partners), .. plan.Order.Select(k => k.Expression)];

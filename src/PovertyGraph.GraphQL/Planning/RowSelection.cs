@@ -46,7 +46,7 @@ public sealed class RowSelection
     public bool IsEmpty => Related.Count == 0 && Counts.Count == 0 && Pages.Count == 0;
 
     /// <summary>Deepest chain of to-one joins followed (county { prefecture { province } } is three).</summary>
-    private const int MaxDepth = 4;
+    public const int MaxDepth = 4;
 
     /// <summary>
     /// The selection of rows of <paramref name="type"/> selected by <paramref name="rowSelections"/>;
@@ -57,9 +57,13 @@ public sealed class RowSelection
     {
         var fields = rowSelections.SelectMany(set => Selections.FieldNodes(document, set)).ToList();
         var names = fields.Select(f => f.Name.StringValue).ToHashSet(StringComparer.Ordinal);
-        // The row's ID and foreign keys always (cheap, and the resolvers' fallbacks use them); provenance when asked.
-        var needed = type.Fields.Where(f => f.Kind == ScalarKind.Id || names.Contains(f.Name)
-                                            || (f.Internal && (!f.Provenance || names.Contains("provenance"))))
+        // The row's ID always; a to-one relation's foreign key when the relation is selected (its resolver falls back to
+        // it) and the audit subject's always; provenance when asked. A foreign key read through another relation (a
+        // person's county, through its household) would otherwise join for every row.
+        var foreignKeys = type.ToOne.ToDictionary(r => r.ForeignKey, r => r.Name, StringComparer.Ordinal);
+        var needed = type.Fields.Where(f => f.Kind == ScalarKind.Id || names.Contains(f.Name) || f.Name == type.AuditSubject?.Field
+                                            || (f.Internal && (f.Provenance ? names.Contains("provenance")
+                                                : !foreignKeys.TryGetValue(f.Name, out var relation) || names.Contains(relation))))
             .Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         if (depth >= MaxDepth) return new RowSelection(needed, [], [], []);
         var related = new List<(ToOneRelation, RowSelection)>();

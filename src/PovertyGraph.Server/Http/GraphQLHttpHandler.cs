@@ -115,11 +115,28 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
             result = new ExecutionResult(); // nothing ran: the answer is the cost
         if (costMode != CostMode.None && cost.Extension is { } costExtension)
             (result.Extensions ??= new Dictionary<string, object?>())["cost"] = costExtension;
+        if (costMode != CostMode.Validate && result.Executed && result.Data != null)
+            await AddReceiptAsync(context, graphQLRequest!, result);
         var status = GraphQLHttpResults.StatusFor(result, responseType);
         if (result.Errors?.OfType<RateLimitedError>().FirstOrDefault() is { } limited)
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         caching.Apply(context.Response, tag, result, cost, status);
         await GraphQLHttpResults.WriteResultAsync(context, responseType, result, status);
+    }
+
+    /// <summary>
+    /// <c>extensions.receipt</c> (Receipts/): the data version, the document's and variables' hashes, the protection in
+    /// force and a GET URL with the document's text that reproduces the answer on any server of the same data version.
+    /// </summary>
+    private static async Task AddReceiptAsync(HttpContext context, GraphQLHttpRequest request, ExecutionResult result)
+    {
+        if (context.RequestServices.GetService<Receipts.Receipts>() is not { } receipts) return;
+        var viewer = context.RequestServices.GetRequiredService<PovertyGraph.GraphQL.Access.IViewerAccessor>().Current;
+        var variables = HttpMethods.IsGet(context.Request.Method) && context.Request.Query.ContainsKey("variables")
+            ? context.Request.Query["variables"].ToString()
+            : request.Variables == null ? null : context.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Serialize(request.Variables);
+        var receipt = await receipts.ForGraphQLAsync(context, viewer, request.Query!, variables, request.OperationName);
+        (result.Extensions ??= new Dictionary<string, object?>())["receipt"] = receipt;
     }
 
     private async Task<(GraphQLHttpRequest? Request, GraphQLHttpProblem? Problem)> ReadRequestAsync(HttpContext context, bool isGet)

@@ -23,7 +23,10 @@ public static class AttackSupport
     /// <see cref="Text"/> for comparing two answers: each error's <c>extensions.requestId</c> names its own request, so it
     /// differs between any two requests and says nothing about what was asked.
     /// </summary>
-    public static string Comparable(JsonNode? node) => Regex.Replace(Text(node), "\"requestId\":\"[^\"]*\"", "\"requestId\":\"…\"");
+    /// <summary>The answer without what differs by request but says nothing about the data: its request ID, and its
+    /// receipt's hash of the variables sent (a function of the caller's own input).</summary>
+    public static string Comparable(JsonNode? node) => Regex.Replace(Regex.Replace(Text(node), "\"requestId\":\"[^\"]*\"", "\"requestId\":\"…\""),
+        "\"variablesHash\":\"sha256:[0-9a-f]{64}\"", "\"variablesHash\":\"…\"");
 
     // ------------------------------------------------------------------------------------------ leak checks
 

@@ -20,7 +20,7 @@ public sealed class ProvinceDatabaseFixture : IDisposable
     public double BuildSeconds { get; }
 
     /// <summary>Checksums of every table but DatasetInfo (which holds the build time), computed once.</summary>
-    public SortedDictionary<string, string> Checksums => _checksums ??= DataTestSupport.TableChecksums(DatabasePath, "DatasetInfo");
+    public SortedDictionary<string, string> Checksums => _checksums ??= DataTestSupport.TableChecksums(DatabasePath, "DatasetInfo", "DatasetChanges");
 
     public void Dispose() => DataTestSupport.DeleteQuietly(_folder);
 }

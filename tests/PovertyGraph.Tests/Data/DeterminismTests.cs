@@ -1,6 +1,6 @@
 namespace PovertyGraph.Tests.Data;
 
-/// <summary>The same seed data and generator seed give the same database, row for row (DatasetInfo, holding the build time, aside).</summary>
+/// <summary>The same seed data and generator seed give the same database, row for row (DatasetInfo and DatasetChanges, holding the build time, aside).</summary>
 [Collection(JiaoheDatabaseCollection.Name)]
 public sealed class JiaoheDeterminismTests(JiaoheDatabaseFixture fixture) : IDisposable
 {
@@ -16,10 +16,10 @@ public sealed class JiaoheDeterminismTests(JiaoheDatabaseFixture fixture) : IDis
         DataTestSupport.Build(first, "jiaohe");
         DataTestSupport.Build(second, "jiaohe");
 
-        var a = DataTestSupport.TableChecksums(first, "DatasetInfo");
-        var b = DataTestSupport.TableChecksums(second, "DatasetInfo");
+        var a = DataTestSupport.TableChecksums(first, "DatasetInfo", "DatasetChanges");
+        var b = DataTestSupport.TableChecksums(second, "DatasetInfo", "DatasetChanges");
         Assert.Equal(a, b);
-        Assert.Equal(a, DataTestSupport.TableChecksums(fixture.DatabasePath, "DatasetInfo"));
+        Assert.Equal(a, DataTestSupport.TableChecksums(fixture.DatabasePath, "DatasetInfo", "DatasetChanges"));
         // The comparison covers the generated tables, with their rows.
         foreach (var table in new[] { "Households", "Persons", "Villages", "Townships", "Projects", "FundingAllocations" })
             Assert.DoesNotMatch("^0 rows", a[table]);
@@ -31,7 +31,7 @@ public sealed class JiaoheDeterminismTests(JiaoheDatabaseFixture fixture) : IDis
             cmd.CommandText = "UPDATE Persons SET Name = Name || '_' WHERE Id = 11609";
             Assert.Equal(1, cmd.ExecuteNonQuery());
         }
-        var changed = DataTestSupport.TableChecksums(second, "DatasetInfo");
+        var changed = DataTestSupport.TableChecksums(second, "DatasetInfo", "DatasetChanges");
         Assert.NotEqual(a["Persons"], changed["Persons"]);
         Assert.Equal(a.Where(t => t.Key != "Persons"), changed.Where(t => t.Key != "Persons"));
     }
@@ -41,8 +41,8 @@ public sealed class JiaoheDeterminismTests(JiaoheDatabaseFixture fixture) : IDis
     {
         var other = Path.Combine(_temp, "other-seed.db");
         DataTestSupport.Build(other, "jiaohe", generatorSeed: 42);
-        var a = DataTestSupport.TableChecksums(fixture.DatabasePath, "DatasetInfo");
-        var b = DataTestSupport.TableChecksums(other, "DatasetInfo");
+        var a = DataTestSupport.TableChecksums(fixture.DatabasePath, "DatasetInfo", "DatasetChanges");
+        var b = DataTestSupport.TableChecksums(other, "DatasetInfo", "DatasetChanges");
         Assert.NotEqual(a["Persons"], b["Persons"]);
         // The imported (real) rows do not depend on the seed.
         foreach (var table in new[] { "SourceDocuments", "Provinces", "Prefectures", "Counties", "PlanTargets", "FundingSources", "Organizations", "OrganizationVillages" })
@@ -65,7 +65,7 @@ public sealed class ProvinceDeterminismTests(ProvinceDatabaseFixture fixture) : 
     {
         var second = Path.Combine(_temp, "province-2.db");
         DataTestSupport.Build(second, "province");
-        Assert.Equal(fixture.Checksums, DataTestSupport.TableChecksums(second, "DatasetInfo"));
+        Assert.Equal(fixture.Checksums, DataTestSupport.TableChecksums(second, "DatasetInfo", "DatasetChanges"));
         Assert.StartsWith("700739 rows", fixture.Checksums["Persons"]);
     }
 }

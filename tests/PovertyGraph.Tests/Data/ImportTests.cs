@@ -232,7 +232,7 @@ public sealed class ImportTests : IDisposable
         Write("townships.csv", TownshipHeader, "1000,100,测试镇,Ceshi,,TOWN,jl-plan-2016-2020,test row,false,");
         Write("villages.csv", VillageHeader, "5000,1000,测试村,Ceshi,true,false,2018,REGISTERED_POOR_VILLAGE;WHOLE_VILLAGE_ADVANCEMENT_2013,jl-plan-2016-2020,test row,false,plannedExitYear");
         // Every other table stays as it was; DatasetInfo gets the next version (HTTP caches revalidate against it).
-        var before = DataTestSupport.TableChecksums(_database, "Counties", "Townships", "Villages", "DatasetInfo");
+        var before = DataTestSupport.TableChecksums(_database, "Counties", "Townships", "Villages", "DatasetInfo", "DatasetChanges");
         var countsBefore = DataTestSupport.RowCounts(_database);
         string Version() { using var db = DataTestSupport.Open(_database); return (string)db.Rows("SELECT Version FROM DatasetInfo").Single()[0]!; }
         var versionBefore = Version();
@@ -241,7 +241,7 @@ public sealed class ImportTests : IDisposable
 
         Assert.Equal(new Dictionary<string, int> { ["counties.csv"] = 1, ["townships.csv"] = 1, ["villages.csv"] = 1 }, summary.RowsByFile);
         Assert.Equal(3, summary.Total);
-        Assert.Equal(before, DataTestSupport.TableChecksums(_database, "Counties", "Townships", "Villages", "DatasetInfo"));
+        Assert.Equal(before, DataTestSupport.TableChecksums(_database, "Counties", "Townships", "Villages", "DatasetInfo", "DatasetChanges"));
         Assert.Equal(DatasetVersioning.Next(versionBefore), Version());
         var countsAfter = DataTestSupport.RowCounts(_database);
         Assert.Equal(countsBefore["Counties"] + 1, countsAfter["Counties"]);

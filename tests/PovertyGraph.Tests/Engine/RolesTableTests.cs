@@ -49,7 +49,7 @@ public sealed class RolesTableTests
     {
         var named = new HashSet<ScalarField>();
         var fieldRows = Rows().Where(r => r[0].StartsWith('`') && r[0] != "`auditEntries`").ToList();
-        Assert.Equal(5, fieldRows.Count);
+        Assert.Equal(6, fieldRows.Count);
         foreach (var row in fieldRows)
             foreach (var (type, field) in Fields(row[0]))
             {

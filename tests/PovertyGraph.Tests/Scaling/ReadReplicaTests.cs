@@ -4,8 +4,8 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PovertyGraph.GraphQL.Model;
 using PovertyGraph.Data;
-using PovertyGraph.GraphQL.Machinery;
 using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Scaling;

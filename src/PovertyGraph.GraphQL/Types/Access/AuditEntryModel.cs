@@ -16,7 +16,7 @@ public static class AuditEntryModel
         .Field("operationName", x => x.OperationName, "The GraphQL operation name, if any.")
         .Field("queryHash", x => x.QueryHash, "SHA-256 of the query text (hex).")
         .Field("householdIds", x => x.HouseholdIds, "Global IDs of the households whose identifiers were disclosed, comma-separated.", filter: false, sort: false)
-        .Field("householdCount", x => x.HouseholdCount, "Number of households disclosed.", aggregate: true)
+        .Field("householdCount", x => x.HouseholdCount, "Number of households disclosed.", aggregate: true).In(Unit.Households)
         .Field("fields", x => x.Fields, "Identifier fields disclosed, comma-separated (e.g. Household.headName,Person.idNumber).")
         .GroupByField("HOUSEHOLD_COUNT", "householdCount", "By number of households disclosed.");
 }

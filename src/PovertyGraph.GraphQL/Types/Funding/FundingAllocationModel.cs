@@ -8,7 +8,7 @@ public static class FundingAllocationModel
     public static void Declare(EntityModel model) => model.Entity<FundingAllocation>("FundingAllocation",
             "Money from one source to one project or programme in one year, in yuan.", "fundingAllocations")
         .Key(x => x.Id)
-        .Field("year", x => x.Year, "Year of the allocation.", aggregate: true)
+        .Field("year", x => x.Year, "Year of the allocation.", aggregate: true).In(Unit.Year)
         .Money("amount", x => x.Amount, "Amount, yuan (exact).")
         .HasOne("project", x => x.Project, x => x.ProjectId, "The project or programme funded.")
         .HasOne("source", x => x.Source, x => x.SourceId, "The funding source.")

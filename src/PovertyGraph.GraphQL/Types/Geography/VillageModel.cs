@@ -13,7 +13,7 @@ public static class VillageModel
         .Field("namePinyin", x => x.NamePinyin, "Hanyu Pinyin of the name, e.g. Qingbei Cun (not printed in the documents: romanised by the rule in seed-data/README.md; generated with the name for placeholder villages).")
         .Field("registered", x => x.Registered, "A registered poor village (建档立卡贫困村) at the end of 2015; null where no document says (the 2013 whole-village list).")
         .Field("provincialLevel", x => x.ProvincialLevel, "A provincial-level poor village (省级贫困村).")
-        .Field("plannedExitYear", x => x.PlannedExitYear, "Year the village is planned to exit poverty (贫困村退出), per the province's 2017 plan.", aggregate: true)
+        .Field("plannedExitYear", x => x.PlannedExitYear, "Year the village is planned to exit poverty (贫困村退出), per the province's 2017 plan.", aggregate: true).In(Unit.Year)
         .Field("designations", x => x.Designations, "Programme lists naming the village, comma-separated: WHOLE_VILLAGE_ADVANCEMENT_2013, PROVINCIAL_POOR_VILLAGE, REGISTERED_POOR_VILLAGE.")
         .HasMany("households", x => x.Households, c => c.VillageId, "Registered poor households living in the village (all synthetic).")
         .HasMany("projects", x => x.Projects, c => c.VillageId!.Value, "Projects located in the village.")

@@ -17,6 +17,11 @@ export function setToken(value) {
 
 /** Runs a query; resolves to its data, or rejects with the server's error messages. */
 export async function graphql(query) {
+  return (await graphqlWithReceipt(query)).data;
+}
+
+/** Runs a query; resolves to { data, receipt }: the answer's receipt carries the URL that reproduces it (for citing). */
+export async function graphqlWithReceipt(query) {
   const headers = { 'Content-Type': 'application/json', Accept: ACCEPT };
   if (token()) headers.Authorization = 'Bearer ' + token();
   const response = await fetch(ENDPOINT, {
@@ -34,7 +39,29 @@ export async function graphql(query) {
   }
   if (body.errors && body.errors.length) throw new Error(body.errors.map((error) => error.message).join('; '));
   if (!response.ok || !body.data) throw new Error(`HTTP ${response.status}`);
-  return body.data;
+  return { data: body.data, receipt: body.extensions && body.extensions.receipt };
+}
+
+/** A file from the server, with the token the user pasted: resolves to a Blob, or rejects with the server's error. */
+export async function download(url) {
+  const headers = token() ? { Authorization: 'Bearer ' + token() } : {};
+  const response = await fetch(url, { headers, credentials: 'same-origin' });
+  if (!response.ok) {
+    const text = await response.text();
+    let message = `HTTP ${response.status}`;
+    try {
+      message = JSON.parse(text).errors.map((error) => error.message).join('; ');
+    } catch (e) {
+      // not a JSON error body: keep the status
+    }
+    throw new Error(message);
+  }
+  return response.blob();
+}
+
+/** An input value as JSON, as the server's downloads take `where` (enum values as their names). */
+export function json(value) {
+  return JSON.stringify(value, (key, inner) => (inner && typeof inner === 'object' && inner.enumValue ? inner.enumValue : inner));
 }
 
 /** An enum value inside literal(): written bare, not quoted. */

@@ -2,9 +2,9 @@
 // (see the query, copy it, open it in GraphiQL, download the CSV, copy a link to cite). A chart definition
 // (charts/*.js) says what to ask and how to draw it; the card does the rest the same way for every chart.
 
-import { graphql } from './api.js';
+import { graphqlWithReceipt } from './api.js';
 import { getLanguage, pick, t } from './i18n.js';
-import { citableLink, csvDownload, graphiqlLink } from './links.js';
+import { citableLink, csvDownload, graphiqlLink, saveDownload } from './links.js';
 import { renderTable } from './table.js';
 import { sourceLine } from './sources.js';
 
@@ -18,16 +18,28 @@ export class Card {
     this.element = build(definition);
     host.appendChild(this.element);
     this.element.querySelector('.copy-query').addEventListener('click', () => this.copyQuery());
+    this.receipt = null;
+    this.download = null;
+    // A server download is fetched with the user's token, not followed as a plain link (see links.js).
+    this.element.querySelector('.csv').addEventListener('click', (event) => {
+      if (!this.download || !this.download.server) return;
+      event.preventDefault();
+      saveDownload(this.download.href, this.download.filename).catch((error) => {
+        this.element.querySelector('.status').textContent = t('card.error', { message: error.message });
+      });
+    });
   }
 
   /** Asks the API for the chart's figures and draws them. */
   async load(context) {
     this.query = this.definition.query(context.state.scope);
     this.table = null;
+    this.receipt = null;
     this.setState('loading');
     this.render(context);
     try {
-      const data = await graphql(this.query);
+      const { data, receipt } = await graphqlWithReceipt(this.query);
+      this.receipt = receipt;
       this.table = this.definition.table(data, context.state.scope);
       this.render(context);
       this.setState(this.table.rows.length ? 'ready' : 'empty');
@@ -78,6 +90,7 @@ export class Card {
     }
     status.textContent = this.table.rows.length ? (this.table.note ? pick(this.table.note) : '') : t('card.empty');
     const download = csvDownload(this, context.state);
+    this.download = download;
     csv.href = download.href;
     csv.download = download.filename;
     tableHost.appendChild(renderTable(this.table));

@@ -39,6 +39,11 @@ export function writeState(state) {
  * project) or 'target' (plan targets name their region).
  */
 export function scopeWhere(scope, entity, extra = {}) {
+  return literal(scopeFilter(scope, entity, extra));
+}
+
+/** The same filter as a value (the server's downloads take it as JSON). */
+export function scopeFilter(scope, entity, extra = {}) {
   const filter = { ...extra };
   if (entity === 'target') {
     filter.region = { eq: scope.name };
@@ -47,7 +52,7 @@ export function scopeWhere(scope, entity, extra = {}) {
     if (entity === 'allocation') filter.project = { ...(filter.project || {}), ...place };
     else Object.assign(filter, place);
   }
-  return literal(filter);
+  return filter;
 }
 
 /** "where: {...}" for an argument list, or nothing when the filter is empty. */

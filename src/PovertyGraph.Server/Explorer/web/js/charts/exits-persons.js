@@ -17,6 +17,8 @@ export default {
     { doc: 'jl-plan-2016-2020', part: { zh: '表1 建档立卡年度脱贫人口', en: 'Table 1' } },
     { doc: 'jiaohe-plan-2016-2020', part: { zh: '表2-1', en: 'Table 2-1' } },
   ],
+  // The server's grouped table of the same grouping is the chart's CSV (links.js).
+  download: () => ({ collection: 'households', entity: 'household', groupBy: ['PLANNED_EXIT_YEAR'] }),
   query: (scope) => `query PlannedPersonExits {
   households${argumentList(whereArgument(scope, 'household'))} {
     groupedAggregates(groupBy: [PLANNED_EXIT_YEAR]) {

@@ -16,6 +16,8 @@ export default {
     zh: '文件只给出各年总数，各村的退出年份按总数分配。',
     en: 'The document gives yearly totals only; each village’s year is assigned to reproduce them.',
   },
+  // The server's grouped table of the same grouping is the chart's CSV (links.js).
+  download: () => ({ collection: 'villages', entity: 'village', groupBy: ['PLANNED_EXIT_YEAR'], extra: { registered: { eq: true } } }),
   query: (scope) => `query PlannedVillageExits {
   villages(where: ${scopeWhere(scope, 'village', { registered: { eq: true } })}) {
     totalCount

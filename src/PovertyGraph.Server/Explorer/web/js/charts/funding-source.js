@@ -35,6 +35,8 @@ export default {
     zh: '蛟河市 2016—2020 年按来源的总额来自规划，分项目、分年度的分配为生成数据。',
     en: 'Jiaohe’s 2016–2020 totals by source are the plan’s; their split over projects and years is generated.',
   },
+  // The server's grouped table of the same grouping is the chart's CSV (links.js).
+  download: () => ({ collection: 'fundingAllocations', entity: 'allocation', groupBy: ['SOURCE', 'YEAR'] }),
   query: (scope) => `query FundingBySource {
   fundingAllocations${argumentList(whereArgument(scope, 'allocation'))} {
     groupedAggregates(groupBy: [SOURCE, YEAR]) {

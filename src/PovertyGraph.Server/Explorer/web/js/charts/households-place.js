@@ -29,6 +29,8 @@ export default {
     { doc: 'jiaohe-plan-2016-2020', part: { zh: '表1-1（蛟河市各乡镇）', en: 'Table 1-1 (Jiaohe by township)' } },
     { doc: 'jl-plan-2016-2020', part: { zh: '表1（全省总数）', en: 'Table 1 (province total)' } },
   ],
+  // The server's grouped table of the same grouping is the chart's CSV (links.js).
+  download: (scope) => ({ collection: 'households', entity: 'household', groupBy: [below(scope).dimension] }),
   query: (scope) => {
     const level = below(scope);
     return `query HouseholdsByPlace {
