@@ -43,6 +43,8 @@ public static class ChildPages
                 parents, ParameterReplacer.Apply(relation.ChildForeignKey, c)), c));
             items = ChildWindow.Apply(items, plan);
             items = Expression.Call(QueryMethods.EnumerableSelect.MakeGenericMethod(child, typeof(object?[])), items, projection.Selector);
+            await using var db = runtime.CreateDbContext();
+            items = ParentNavigation.Rewrite(items, plan.Type, relation, runtime.Model.For(typeof(T)), db.Set<T>());
             items = Expression.Call(QueryMethods.EnumerableToList.MakeGenericMethod(typeof(object?[])), items);
             var id = ParameterReplacer.Apply(runtime.Model.For(typeof(T)).Fields[0].Expression, p);
             var selector = Expression.Lambda<Func<T, ChildRows>>(Expression.MemberInit(Expression.New(typeof(ChildRows)),
@@ -50,7 +52,6 @@ public static class ChildPages
                 Expression.Bind(typeof(ChildRows).GetProperty(nameof(ChildRows.Rows))!, items)), p);
             var inParents = Expression.Lambda<Func<T, bool>>(Expression.Call(QueryMethods.EnumerableContains.MakeGenericMethod(typeof(int)), parents, id), p);
 
-            await using var db = runtime.CreateDbContext();
             var query = db.Set<T>().Where(inParents).Select(selector);
             var results = await query.Provider.CreateQuery<ChildRows>(PlanValues.Bind(query.Expression, plan.Values)).ToListAsync(ct);
             return results.ToDictionary(r => r.ParentId, r => PageReader.Read(runtime, plan, projection, r.Rows));
