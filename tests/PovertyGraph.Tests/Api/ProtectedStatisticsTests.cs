@@ -108,12 +108,12 @@ public sealed class ProtectedStatisticsTests(PovertyGraphFactory factory)
             Assert.Equal(illness, (int)data["households"]!["groupedAggregates"]!.AsArray().Single(g => g!["keys"]!["primaryCause"]!.ToString() == "ILLNESS")!["count"]!);
         }
 
-        // Person aggregates: the cell is the household they are nested in, without conditions; totalCount takes any.
+        // Person aggregates nested in a household: cells of that household by the persons' dimensions; totalCount takes any.
         var members = await factory.QueryAsync("{ households(first: 3) { nodes { memberCount members { aggregates { count } } women: members(where: { gender: { eq: FEMALE } }) { totalCount } } } }");
         Assert.Equal(3, members["households"]!["nodes"]!.AsArray().Count);
-        var (_, persons) = await factory.PostAsync("{ households(first: 3) { nodes { members(where: { gender: { eq: FEMALE } }) { aggregates { count } } } } }");
-        AssertRefused(200, persons, "PUBLIC person aggregate with a condition");
-        Assert.Contains("Person has no dimension of its own", persons["errors"]![0]!["message"]!.ToString());
+        var (_, persons) = await factory.PostAsync("{ households(first: 3) { nodes { members(where: { gender: { neq: FEMALE } }) { aggregates { count } } } } }");
+        AssertRefused(200, persons, "PUBLIC person aggregate with a condition other than a cell");
+        Assert.Contains("'Person.gender.neq' does not name one value", persons["errors"]![0]!["message"]!.ToString());
     }
 
     [Fact]
