@@ -5,6 +5,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Net.Http.Headers;
 using PovertyGraph.GraphQL.Cost;
+using PovertyGraph.GraphQL.Execution;
 using PovertyGraph.GraphQL.Limits;
 using PovertyGraph.Server.Caching;
 using PovertyGraph.Server.Documents;
@@ -18,7 +19,7 @@ namespace PovertyGraph.Server.Http;
 /// headers the spec and <see cref="GraphQLResponseCaching"/> ask for.
 /// </summary>
 internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger, long maxBodyBytes,
-    PersistedDocumentResolver documents, GraphQLResponseCaching caching)
+    PersistedDocumentResolver documents, GraphQLResponseCaching caching, bool overlapAudit = true)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -106,7 +107,8 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
             return;
 
         var cost = new RequestCost(costMode);
-        var result = await ExecuteAsync(context, graphQLRequest!, cost);
+        var audit = overlapAudit ? new PendingAudit() : null;
+        var result = await ExecuteAsync(context, graphQLRequest!, cost, audit);
         GraphQLHttpResults.ExplainParserFailures(result);
         if (register != null && result.Executed && result.Errors is not { Count: > 0 })
             documents.Registered(register, graphQLRequest!.Query!);
@@ -117,12 +119,16 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
             (result.Extensions ??= new Dictionary<string, object?>())["cost"] = costExtension;
         if (costMode != CostMode.Validate && result.Executed && result.Data != null)
             await AddReceiptAsync(context, graphQLRequest!, result);
+        var body = audit is { Started: true } ? await AuditedResponse.SerializeWhileAuditCommitsAsync(context, result, audit, logger) : null;
         var status = GraphQLHttpResults.StatusFor(result, responseType);
         if (result.Errors?.OfType<RateLimitedError>().FirstOrDefault() is { } limited)
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         caching.Apply(context.Response, tag, result, cost, status);
-        await GraphQLHttpResults.WriteResultAsync(context, responseType, result, status);
+        if (body != null) await GraphQLHttpResults.WriteSerializedAsync(context, responseType, body, status);
+        else await GraphQLHttpResults.WriteResultAsync(context, responseType, result, status);
     }
+
+    internal const string ReceiptExtension = "receipt";
 
     /// <summary>
     /// <c>extensions.receipt</c> (Receipts/): the data version, the document's and variables' hashes, the protection in
@@ -136,7 +142,7 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
             ? context.Request.Query["variables"].ToString()
             : request.Variables == null ? null : context.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Serialize(request.Variables);
         var receipt = await receipts.ForGraphQLAsync(context, viewer, request.Query!, variables, request.OperationName);
-        (result.Extensions ??= new Dictionary<string, object?>())["receipt"] = receipt;
+        (result.Extensions ??= new Dictionary<string, object?>())[ReceiptExtension] = receipt;
     }
 
     private async Task<(GraphQLHttpRequest? Request, GraphQLHttpProblem? Problem)> ReadRequestAsync(HttpContext context, bool isGet)
@@ -154,7 +160,7 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
         return tooLarge ? (null, TooLarge()) : GraphQLHttpRequestReader.FromJsonBody(body, serializer);
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLHttpRequest request, RequestCost cost)
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLHttpRequest request, RequestCost cost, PendingAudit? audit)
     {
         var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
         var options = new ExecutionOptions
@@ -179,6 +185,8 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
                 return Task.CompletedTask;
             },
         };
+        // This writer awaits the audit commit before the first byte (AuditedResponse), so execution need not.
+        if (audit != null) options.UserContext[PendingAudit.Key] = audit;
         return await executer.ExecuteAsync(options);
     }
 
