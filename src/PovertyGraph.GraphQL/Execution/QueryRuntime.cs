@@ -109,6 +109,7 @@ public sealed class QueryRuntime(IDbContextFactory<PovertyGraphDbContext> factor
     private readonly Lock _disclosuresLock = new();
     private readonly HashSet<(string Type, int Id)> _disclosedRecords = [];
     private readonly HashSet<string> _disclosedFields = new(StringComparer.Ordinal);
+    private (string Type, int Id) _lastDisclosed;
 
     /// <summary>Whether anything was disclosed.</summary>
     public bool HasDisclosures { get; private set; }
@@ -118,7 +119,12 @@ public sealed class QueryRuntime(IDbContextFactory<PovertyGraphDbContext> factor
     {
         lock (_disclosuresLock)
         {
-            _disclosedRecords.Add((type, id));
+            // A row's fields (and its members') come one after another: the record is hashed once, not per field.
+            if (!HasDisclosures || _lastDisclosed.Id != id || !ReferenceEquals(_lastDisclosed.Type, type))
+            {
+                _disclosedRecords.Add((type, id));
+                _lastDisclosed = (type, id);
+            }
             _disclosedFields.Add(field);
             HasDisclosures = true;
         }
