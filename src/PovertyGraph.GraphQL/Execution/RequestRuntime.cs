@@ -24,19 +24,11 @@ public sealed class RequestRuntime : IConfigureExecution
         options.UserContext[Key] = runtime;
         var result = await next(options);
         if (AuditListener.Audited(runtime, options.UserContext)) return result;
-        Withhold(result);
-        return result;
-    }
-
-    /// <summary>
-    /// Closed by default: full identifiers go out only with their audit entry (the primary may be away while a replica
-    /// serves). Drops the data of a result whose entry could not be written and says why.
-    /// </summary>
-    public static void Withhold(ExecutionResult result)
-    {
+        // Closed by default: full identifiers go out only with their audit entry (the primary may be away while a replica serves).
         result.Data = null;
         (result.Errors ??= []).Add(new ExecutionError("The answer was withheld: it discloses personal data and its audit entry could not be written. Try again later.")
             { Code = AuditFailedCode });
+        return result;
     }
 
     /// <summary>The runtime of the request <paramref name="context"/> belongs to.</summary>

@@ -5,7 +5,6 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Net.Http.Headers;
 using PovertyGraph.GraphQL.Cost;
-using PovertyGraph.GraphQL.Execution;
 using PovertyGraph.GraphQL.Limits;
 using PovertyGraph.Server.Caching;
 using PovertyGraph.Server.Documents;
@@ -19,7 +18,7 @@ namespace PovertyGraph.Server.Http;
 /// headers the spec and <see cref="GraphQLResponseCaching"/> ask for.
 /// </summary>
 internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger, long maxBodyBytes,
-    PersistedDocumentResolver documents, GraphQLResponseCaching caching, bool overlapAudit = true)
+    PersistedDocumentResolver documents, GraphQLResponseCaching caching, bool receipts = true)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -107,8 +106,7 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
             return;
 
         var cost = new RequestCost(costMode);
-        var audit = overlapAudit ? new PendingAudit() : null;
-        var result = await ExecuteAsync(context, graphQLRequest!, cost, audit);
+        var result = await ExecuteAsync(context, graphQLRequest!, cost);
         GraphQLHttpResults.ExplainParserFailures(result);
         if (register != null && result.Executed && result.Errors is not { Count: > 0 })
             documents.Registered(register, graphQLRequest!.Query!);
@@ -117,18 +115,14 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
             result = new ExecutionResult(); // nothing ran: the answer is the cost
         if (costMode != CostMode.None && cost.Extension is { } costExtension)
             (result.Extensions ??= new Dictionary<string, object?>())["cost"] = costExtension;
-        if (costMode != CostMode.Validate && result.Executed && result.Data != null)
+        if (receipts && costMode != CostMode.Validate && result.Executed && result.Data != null)
             await AddReceiptAsync(context, graphQLRequest!, result);
-        var body = audit is { Started: true } ? await AuditedResponse.SerializeWhileAuditCommitsAsync(context, result, audit, logger) : null;
         var status = GraphQLHttpResults.StatusFor(result, responseType);
         if (result.Errors?.OfType<RateLimitedError>().FirstOrDefault() is { } limited)
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         caching.Apply(context.Response, tag, result, cost, status);
-        if (body != null) await GraphQLHttpResults.WriteSerializedAsync(context, responseType, body, status);
-        else await GraphQLHttpResults.WriteResultAsync(context, responseType, result, status);
+        await GraphQLHttpResults.WriteResultAsync(context, responseType, result, status);
     }
-
-    internal const string ReceiptExtension = "receipt";
 
     /// <summary>
     /// <c>extensions.receipt</c> (Receipts/): the data version, the document's and variables' hashes, the protection in
@@ -142,7 +136,7 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
             ? context.Request.Query["variables"].ToString()
             : request.Variables == null ? null : context.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Serialize(request.Variables);
         var receipt = await receipts.ForGraphQLAsync(context, viewer, request.Query!, variables, request.OperationName);
-        (result.Extensions ??= new Dictionary<string, object?>())[ReceiptExtension] = receipt;
+        (result.Extensions ??= new Dictionary<string, object?>())["receipt"] = receipt;
     }
 
     private async Task<(GraphQLHttpRequest? Request, GraphQLHttpProblem? Problem)> ReadRequestAsync(HttpContext context, bool isGet)
@@ -160,7 +154,7 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
         return tooLarge ? (null, TooLarge()) : GraphQLHttpRequestReader.FromJsonBody(body, serializer);
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLHttpRequest request, RequestCost cost, PendingAudit? audit)
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLHttpRequest request, RequestCost cost)
     {
         var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
         var options = new ExecutionOptions
@@ -185,8 +179,6 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
                 return Task.CompletedTask;
             },
         };
-        // This writer awaits the audit commit before the first byte (AuditedResponse), so execution need not.
-        if (audit != null) options.UserContext[PendingAudit.Key] = audit;
         return await executer.ExecuteAsync(options);
     }
 

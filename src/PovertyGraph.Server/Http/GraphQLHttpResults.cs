@@ -73,29 +73,6 @@ internal static class GraphQLHttpResults
     /// <summary>Writes the body; caching headers are the caller's (every refusal is no-store).</summary>
     public static async Task WriteResultAsync(HttpContext context, GraphQLMediaTypes.ResponseType responseType, ExecutionResult result, int status)
     {
-        var response = StartResponse(context, responseType, status);
-        var serializer = context.RequestServices.GetRequiredService<IGraphQLSerializer>();
-        await serializer.WriteAsync(response.Body, result, context.RequestAborted);
-    }
-
-    /// <summary>The result as the bytes of a body, to be written later (<see cref="WriteSerializedAsync"/>).</summary>
-    public static async Task<MemoryStream> SerializeAsync(HttpContext context, ExecutionResult result)
-    {
-        var buffer = new MemoryStream(capacity: 16 * 1024);
-        await context.RequestServices.GetRequiredService<IGraphQLSerializer>().WriteAsync(buffer, result, context.RequestAborted);
-        return buffer;
-    }
-
-    /// <summary>Writes a body serialised beforehand, with its length.</summary>
-    public static async Task WriteSerializedAsync(HttpContext context, GraphQLMediaTypes.ResponseType responseType, MemoryStream body, int status)
-    {
-        var response = StartResponse(context, responseType, status);
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), context.RequestAborted);
-    }
-
-    private static HttpResponse StartResponse(HttpContext context, GraphQLMediaTypes.ResponseType responseType, int status)
-    {
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = responseType == GraphQLMediaTypes.ResponseType.GraphQLResponseJson
@@ -104,6 +81,7 @@ internal static class GraphQLHttpResults
         if (!response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
             GraphQLResponseCaching.NoStore(response);
         response.Headers.XContentTypeOptions = "nosniff";
-        return response;
+        var serializer = context.RequestServices.GetRequiredService<IGraphQLSerializer>();
+        await serializer.WriteAsync(response.Body, result, context.RequestAborted);
     }
 }
