@@ -4,9 +4,9 @@ using PovertyGraph.Tests.Infrastructure;
 namespace PovertyGraph.Tests.Scaling;
 
 /// <summary>
-/// The HTTP endpoint serialises an answer while its audit entry commits (Http/AuditedResponse); the answer still leaves
-/// only after the commit. Here the database makes each audit INSERT slow (a trigger), so an answer written before its
-/// commit would arrive while the entry is not yet in the table.
+/// An answer with names leaves the server only after its audit entry is committed (Execution/AuditListener). Here the
+/// database makes each audit INSERT slow (a trigger), so an answer written before its commit (an entry written in the
+/// background, or awaited only after the first byte) would arrive while the entry is not yet in the table.
 /// </summary>
 public sealed class AuditBeforeAnswerTests
 {
