@@ -28,7 +28,10 @@ public sealed class GraphQLResponseCaching(HttpCachingOptions options, DataVersi
     {
         if (!options.Enabled || !HttpMethods.IsGet(context.Request.Method) || context.Request.Headers.ContainsKey(HeaderNames.Authorization)
             || mode == CostMode.Validate || request.Query == null)
+        {
             return null;
+        }
+
         var data = await version.CurrentAsync(context.RequestAborted);
         var parts = new[] { Build, data, "PUBLIC", mediaType, mode.ToString(), request.Query, request.OperationName ?? "", context.Request.Query["variables"].ToString() };
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', parts)));

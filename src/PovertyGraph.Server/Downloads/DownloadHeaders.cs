@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Net.Http.Headers;
 using PovertyGraph.Server.Caching;
 using PovertyGraph.Server.Receipts;
 

@@ -4,7 +4,6 @@ using GraphQL.Types;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Cost;
 using PovertyGraph.GraphQL.Execution;
-using PovertyGraph.GraphQL.Model;
 using PovertyGraph.GraphQL.Planning;
 using PovertyGraph.Server.Downloads.Formats;
 using PovertyGraph.Server.Http;

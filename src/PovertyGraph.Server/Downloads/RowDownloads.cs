@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using PovertyGraph.Data;
@@ -9,7 +8,6 @@ using PovertyGraph.GraphQL.Planning;
 using PovertyGraph.Server.Documents;
 using PovertyGraph.Server.Downloads.Formats;
 using PovertyGraph.Server.Http;
-using PovertyGraph.Server.Receipts;
 
 namespace PovertyGraph.Server.Downloads;
 
@@ -41,10 +39,12 @@ public sealed class RowDownloads(DownloadOptions options, DownloadSlots slots, D
         var points = DownloadCost.Of(plan, statistics, options);
         var budget = cost.Budgets.For(runtime.Viewer.Role);
         if (points > budget)
+        {
             throw new DownloadProblem(StatusCodes.Status400BadRequest, CostLimitError.CostCode,
                 $"The download would cost {points:N0} points, over the {DownloadColumns.RoleName(runtime.Viewer)} budget of {budget:N0}: " +
                 "ask for fewer columns from related rows, or with a token whose role allows more (the README explains the cost).",
                 new Dictionary<string, object?> { ["cost"] = new Dictionary<string, object?> { ["requested"] = points, ["limit"] = budget } });
+        }
 
         using var slot = await slots.AcquireAsync(points, context.RequestAborted);
         var receipt = await receipts.ForDownloadAsync(context, runtime.Viewer, download.Text, VariablesText(download.Variables, context));

@@ -146,10 +146,13 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
         if (isGet)
             return GraphQLHttpRequestReader.FromQueryString(request.Query, serializer);
         if (!GraphQLMediaTypes.IsSupportedRequestContentType(request.ContentType))
+        {
             return (null, new GraphQLHttpProblem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
                 string.IsNullOrWhiteSpace(request.ContentType)
                     ? $"A POST request needs a Content-Type header: {GraphQLMediaTypes.Json}."
                     : $"The Content-Type '{request.ContentType}' is not supported: send {GraphQLMediaTypes.Json} (UTF-8)."));
+        }
+
         var (body, tooLarge) = await GraphQLHttpBody.ReadAsync(context, maxBodyBytes);
         return tooLarge ? (null, TooLarge()) : GraphQLHttpRequestReader.FromJsonBody(body, serializer);
     }
@@ -170,12 +173,19 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
             UnhandledExceptionDelegate = unhandled =>
             {
                 if (unhandled.OriginalException is GraphQLParserException)
+                {
                     logger.LogDebug("GraphQL document rejected by the parser: {Message}", unhandled.OriginalException.Message);
+                }
                 else if (unhandled.FieldContext?.CancellationToken.IsCancellationRequested == true)
+                {
                     logger.LogDebug("GraphQL field stopped by its request's cancellation: {Message}", unhandled.OriginalException.Message);
+                }
                 else
+                {
                     logger.LogError(unhandled.OriginalException, "Unhandled exception while executing GraphQL operation {Operation}",
                         request.OperationName ?? "(anonymous)");
+                }
+
                 return Task.CompletedTask;
             },
         };
