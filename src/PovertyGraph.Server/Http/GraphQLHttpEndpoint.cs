@@ -29,7 +29,7 @@ public static class GraphQLHttpEndpoint
         if (maxBody <= 0 || maxBody >= int.MaxValue)
             throw new InvalidOperationException("GraphQL:MaxRequestBodyBytes must be a positive number of bytes below 2 GiB.");
 
-        var graphiql = new GraphiQLAssets(services.GetRequiredService<IWebHostEnvironment>());
+        var graphiql = GraphiQLAssets.Create(services.GetRequiredService<IWebHostEnvironment>());
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLHttpEndpoint).FullName!);
         var handler = new GraphQLHttpHandler(graphiql, logger, maxBody,
             services.GetRequiredService<Documents.PersistedDocumentResolver>(), services.GetRequiredService<Caching.GraphQLResponseCaching>());

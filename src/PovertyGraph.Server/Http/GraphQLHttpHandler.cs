@@ -8,6 +8,7 @@ using PovertyGraph.GraphQL.Cost;
 using PovertyGraph.GraphQL.Limits;
 using PovertyGraph.Server.Caching;
 using PovertyGraph.Server.Documents;
+using PovertyGraph.Server.WebAssets;
 
 namespace PovertyGraph.Server.Http;
 
@@ -17,7 +18,7 @@ namespace PovertyGraph.Server.Http;
 /// <see cref="IDocumentExecuter{TSchema}"/> and writes the result with the media type, status code and caching
 /// headers the spec and <see cref="GraphQLResponseCaching"/> ask for.
 /// </summary>
-internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger, long maxBodyBytes,
+internal sealed class GraphQLHttpHandler(BuiltAssetFolder graphiql, ILogger logger, long maxBodyBytes,
     PersistedDocumentResolver documents, GraphQLResponseCaching caching)
 {
     public async Task HandleAsync(HttpContext context)
@@ -58,7 +59,7 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
         if (isGet && GraphQLMediaTypes.PrefersHtml(accept))
         {
             context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
-            await graphiql.WritePageAsync(context);
+            await graphiql.Page(context).ExecuteAsync(context);
             return;
         }
 
