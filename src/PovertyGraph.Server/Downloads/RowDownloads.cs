@@ -20,12 +20,14 @@ namespace PovertyGraph.Server.Downloads;
 /// looks complete (the chunked response has no end, a Parquet file no footer).
 /// </summary>
 public sealed class RowDownloads(DownloadOptions options, DownloadSlots slots, DownloadEvents events, Receipts.Receipts receipts, TableStatistics statistics,
-    CostOptions cost, PersistedDocumentResolver documents, IDbContextFactory<PovertyGraphDbContext> factory, Caching.HttpCachingOptions caching,
+    CostOptions cost, PersistedDocumentResolver documents, IDbContextFactory<PovertyGraphDbContext> factory, Caching.GraphQLResponseCaching caching,
     ILogger<RowDownloads> logger)
 {
     public async Task HandleAsync(HttpContext context, DownloadRequest request)
     {
         var runtime = context.RequestServices.GetRequiredService<QueryRuntime>();
+        var tag = await caching.DownloadTagAsync(context, !Personal(request.Type) && runtime.Viewer.Role == GraphQL.Access.Role.Public);
+        if (caching.TryAnswerNotModified(context, tag, DownloadHeaders.Vary)) return;
         var (download, columns) = await PrepareAsync(context, request, runtime);
         ConnectionPlan plan;
         try
@@ -53,7 +55,7 @@ public sealed class RowDownloads(DownloadOptions options, DownloadSlots slots, D
         if (seconds > 0) limit.CancelAfter(TimeSpan.FromSeconds(seconds));
 
         var table = columns.Select(c => c.Column).ToList();
-        DownloadHeaders.Apply(context, request, receipt, receipts.Base(context), Personal(request.Type) || runtime.Viewer.Role != GraphQL.Access.Role.Public, caching);
+        DownloadHeaders.Apply(context, request, receipt, receipts.Base(context), tag, caching);
         if (HttpMethods.IsHead(context.Request.Method)) return;
 
         var audit = new DownloadAudit(factory, runtime.Viewer, $"download {context.Request.Path}", Receipts.Receipts.Hash(download.Text), columns);
