@@ -15,7 +15,9 @@ public static class CodePointCollation
     public static void ApplyToPostgres(ModelBuilder modelBuilder)
     {
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
             foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string)))
                 property.SetCollation(PostgresCollation);
+        }
     }
 }

@@ -62,7 +62,10 @@ public static class DataServiceCollectionExtensions
             else b.UseNpgsql(options.ConnectionString);
         }
         else
+        {
             b.UseSqlite(SqliteConnectionString(options.ConnectionString)).AddInterceptors(SqliteInterruptOnCancel.Instance);
+        }
+
         b.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         // Anything EF cannot translate must fail loudly rather than run in memory.
         b.ConfigureWarnings(w => w.Throw(RelationalEventId.MultipleCollectionIncludeWarning));

@@ -76,11 +76,17 @@ public sealed class ReadReplicaDataSource : IDisposable
         foreach (string key in given.Keys)
         {
             if (key.Equals("host", StringComparison.OrdinalIgnoreCase) || key.Equals("server", StringComparison.OrdinalIgnoreCase)
-                || key.Equals("port", StringComparison.OrdinalIgnoreCase)) continue;
+                || key.Equals("port", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             if (!Equals(Convert.ToString(replica[key]), Convert.ToString(primary[key])))
+            {
                 throw new InvalidOperationException(
                     $"{name} sets '{key}' differently from the primary's connection string: a streaming replica has the primary's " +
                     "databases and roles, so give only its Host and Port.");
+            }
         }
         return replica;
     }

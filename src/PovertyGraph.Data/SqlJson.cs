@@ -30,7 +30,9 @@ public static class SqlJson
     {
         var function = provider?.Contains("Npgsql", StringComparison.Ordinal) == true ? "to_json" : "json_quote";
         foreach (var method in typeof(SqlJson).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.Name == nameof(Value)))
+        {
             modelBuilder.HasDbFunction(method).HasTranslation(arguments =>
                 new SqlFunctionExpression(function, arguments, nullable: true, argumentsPropagateNullability: [true], typeof(string), null));
+        }
     }
 }

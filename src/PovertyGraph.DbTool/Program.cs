@@ -12,11 +12,15 @@ if (args.Length != 2 || args[0] != "add-migration")
     Console.Error.WriteLine("usage: add-migration <Name>");
     return 2;
 }
+// The providers' design-time services are internal EF API (EF1001); they are what `dotnet ef` itself uses to
+// scaffold migrations, and this tool is run by hand only, pinned to the EF version of Directory.Packages.props.
+#pragma warning disable EF1001
 var dataProject = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../PovertyGraph.Data"));
 Scaffold(new SqlitePovertyGraphDbContext(new DbContextOptionsBuilder<SqlitePovertyGraphDbContext>()
     .UseSqlite("Data Source=:memory:").Options), "Sqlite", new Microsoft.EntityFrameworkCore.Sqlite.Design.Internal.SqliteDesignTimeServices());
 Scaffold(new PostgresPovertyGraphDbContext(new DbContextOptionsBuilder<PostgresPovertyGraphDbContext>()
     .UseNpgsql("Host=localhost").Options), "Postgres", new Npgsql.EntityFrameworkCore.PostgreSQL.Design.Internal.NpgsqlDesignTimeServices());
+#pragma warning restore EF1001
 return 0;
 
 void Scaffold(DbContext context, string folder, IDesignTimeServices providerServices)

@@ -1,4 +1,3 @@
-using PovertyGraph.GraphQL;
 using PovertyGraph.Server.Auth;
 using PovertyGraph.Server.Commands;
 using PovertyGraph.Server.Hosting;

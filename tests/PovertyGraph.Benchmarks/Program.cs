@@ -222,8 +222,11 @@ internal static class Benchmark
         Console.WriteLine("| Scenario | EF statements / request | EF's SQL replayed by hand | EF SQL / hand SQL | Inside EF statements | Rest (HTTP, GraphQL, EF, JSON) | CPU per op, GraphQL / hand SQL |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
+        {
             Console.WriteLine($"| {r.Key} | {r.Statements:0.#} (hand: {r.HandStatements}) | {r.EfSql.Median:F2} ms | {r.EfSql.Median / r.Sql.Median:F2}× | {r.InStatements:F2} ms | " +
                               $"{Math.Max(0, r.GraphQL.Median - r.InStatements):F2} ms | {r.GraphQL.CpuMean:F2} / {r.Sql.CpuMean:F2} ms |");
+        }
+
         Console.WriteLine();
         Console.WriteLine($"Load average at the end (1/5/15 min): {MachineInfo.LoadAverage() ?? "n/a"}.");
         Console.WriteLine();
@@ -406,8 +409,11 @@ internal sealed record Options(string? Db, string? Postgres, int Runs, int Warmu
     public static string? RepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
             for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "PovertyGraph.sln"))) return dir.FullName;
+        }
+
         return null;
     }
 }

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Data.Common;
 using PovertyGraph.Data;
 using PovertyGraph.Data.Import;
 using PovertyGraph.Domain;

@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace PovertyGraph.Benchmarks;
 
 /// <summary>Runs statements on a pooled connection of its own and materialises every row (as EF's projections do: object?[]).</summary>

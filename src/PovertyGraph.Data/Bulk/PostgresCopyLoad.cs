@@ -25,8 +25,11 @@ internal sealed class PostgresCopyLoad : IBulkLoad
         var count = Copy(npgsql, table, rows);
         deferred?.Restore(npgsql);
         foreach (var column in table.Generated)
+        {
             Execute(npgsql, $"SELECT setval(pg_get_serial_sequence('{table.Table}', '{column.Name.Trim('"')}'), " +
                             $"COALESCE(MAX({column.Name}), 0) + 1, false) FROM {table.Table}");
+        }
+
         Execute(npgsql, $"ANALYZE {table.Table}");
         return count;
     }

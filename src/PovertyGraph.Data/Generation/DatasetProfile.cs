@@ -32,8 +32,11 @@ public sealed record DatasetProfile(string Name, bool ProvinceScale, double Scal
         };
         var scale = options.ScaleFactor ?? defaultScale;
         if (double.IsNaN(scale) || scale < 1 || scale > MaxScale)
+        {
             throw new InvalidOperationException(
                 $"Database:ScaleFactor {options.ScaleFactor?.ToString(CultureInfo.InvariantCulture)} is out of range: from 1 to {MaxScale}.");
+        }
+
         return new DatasetProfile(name, provinceScale, scale);
     }
 

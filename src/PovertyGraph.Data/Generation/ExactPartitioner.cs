@@ -31,11 +31,13 @@ public static class ExactPartitioner
         {
             var position = 0;
             for (var c = 0; c < targets.Count; c++)
+            {
                 for (var k = 0; k < targets[c].Count; k++, position++)
                 {
                     assignment[order[position]] = c;
                     deficit[c] -= weights[order[position]];
                 }
+            }
         }
         else
         {
@@ -46,8 +48,11 @@ public static class ExactPartitioner
                 for (var c = 0; c < deficit.Length; c++)
                     if (deficit[c] >= w && (best < 0 || deficit[c] > deficit[best])) best = c;
                 if (best < 0)
+                {
                     for (var c = 0; c < deficit.Length; c++)
                         if (targets[c].Sum > 0 && (best < 0 || deficit[c] > deficit[best])) best = c;
+                }
+
                 assignment[item] = best;
                 deficit[best] -= w;
             }
@@ -63,8 +68,11 @@ public static class ExactPartitioner
         // buckets[c][w]: items of weight w currently in category c
         var buckets = new List<int>[categories, maxWeight + 1];
         for (var c = 0; c < categories; c++)
+        {
             for (var w = 0; w <= maxWeight; w++)
                 buckets[c, w] = [];
+        }
+
         for (var i = 0; i < assignment.Length; i++) buckets[assignment[i], weights[i]].Add(i);
 
         // The error (sum of |deficit|) never grows; if it stops shrinking for long, the targets are out of reach.
@@ -74,7 +82,11 @@ public static class ExactPartitioner
         {
             var error = deficit.Sum(Math.Abs);
             if (error < bestError) { bestError = error; stalled = 0; }
-            else if (++stalled > 20_000) throw new InvalidOperationException("targets cannot be met with these item weights");
+            else if (++stalled > 20_000)
+            {
+                throw new InvalidOperationException("targets cannot be met with these item weights");
+            }
+
             var needy = Enumerable.Range(0, categories).Where(c => deficit[c] > 0).ToArray();
             if (needy.Length == 0) return; // sums balance, so no category has a surplus either
             var donors = Enumerable.Range(0, categories).Where(c => deficit[c] < 0).ToArray();
@@ -89,6 +101,7 @@ public static class ExactPartitioner
         bool TryExchange(int[] receivers, int[] givers, bool exact)
         {
             foreach (var a in receivers.OrderBy(_ => rng.Next()))
+            {
                 foreach (var b in givers.OrderBy(_ => rng.Next()))
                 {
                     var limit = exact ? Math.Min(deficit[a], -deficit[b]) : deficit[a];
@@ -108,6 +121,8 @@ public static class ExactPartitioner
                         }
                     }
                 }
+            }
+
             return false;
         }
 

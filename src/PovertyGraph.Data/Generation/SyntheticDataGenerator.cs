@@ -125,8 +125,10 @@ public sealed class SyntheticDataGenerator(PovertyGraphDbContext db, BulkWriter 
         var households = jiaoheTownships.Select(t => (double)totals.GetOrZero(_detailed.Name, "HOUSEHOLDS", "TOWNSHIP", t.Name) + 1).ToList();
         var ordinary = Apportion.ByWeights(jiaoheTotal - existing - jiaoheTownships.Count, households);
         for (var i = 0; i < jiaoheTownships.Count; i++)
+        {
             for (var k = 0; k < ordinary[i] + 1; k++)
                 newVillages.Add(NewVillage(jiaoheTownships[i], registered: false, null, JiaohePlan, "第四章 256个行政村 (placeholder)"));
+        }
 
         if (provinceScale)
         {
@@ -393,7 +395,9 @@ public sealed class SyntheticDataGenerator(PovertyGraphDbContext db, BulkWriter 
         {
             Person p;
             if (k == 1 && _rng.Next(100) < 75)
+            {
                 p = NewPerson(h, _names.Surname() + _names.GivenName(!headMale), !headMale, Clamp(headBirth.AddDays(_rng.Next(-2000, 2000))), Relationship.Spouse, region);
+            }
             else if (k == 1 && headBirth.Year > 1965 && _rng.Next(100) < 50)
             {
                 var male = _rng.Next(2) == 0;

@@ -25,7 +25,10 @@ public static class CsvReader
                 if (ch == '"')
                 {
                     if (reader.Peek() == '"') { reader.Read(); field.Append('"'); }
-                    else inQuotes = false;
+                    else
+                    {
+                        inQuotes = false;
+                    }
                 }
                 else
                 {

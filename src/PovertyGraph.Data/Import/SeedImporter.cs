@@ -250,8 +250,10 @@ public sealed class SeedImporter(PovertyGraphDbContext db)
         if (property.Name == "Designations")
         {
             foreach (var d in ((string)value).Split(','))
+            {
                 if (!EnumNames.TryParse(typeof(VillageDesignation), d, out _))
                     return $"'designations': '{d}' is not one of {EnumNames.Allowed(typeof(VillageDesignation))}";
+            }
         }
         if (value is long money && money < 0) return $"'{column}': {money} is negative";
         property.SetValue(entity, value);

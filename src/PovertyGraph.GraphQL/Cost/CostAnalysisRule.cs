@@ -5,7 +5,6 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Execution;
-using PovertyGraph.GraphQL.Model;
 using PovertyGraph.GraphQL.Planning;
 
 namespace PovertyGraph.GraphQL.Cost;
@@ -49,7 +48,10 @@ public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions 
                 cost = new CostAnalyzer(estimator, PersonalRows.Describe, MaxVisits).Analyze(context.Schema, context.Document, context.Operation, Of, runtime);
                 if (runtime.FullyPlanned) planned.Add(context.Operation, runtime.Viewer, context.Variables, new(cost, runtime.Plans));
             }
-            else cost = Analyze(context.Schema, context.Document, context.Operation, Of);
+            else
+            {
+                cost = Analyze(context.Schema, context.Document, context.Operation, Of);
+            }
         }
         foreach (var error in Judge(context.Document, context.Operation, cost, context.RequestServices, context.UserContext))
             context.ReportError(error);
@@ -97,13 +99,19 @@ public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions 
         if (cost.Depth > paging.MaxDepth)
             Refuse(CostLimitError.DepthCode, $"The query is nested {cost.Depth} fields deep; the maximum depth is {paging.MaxDepth}.");
         if (!cost.Complete || cost.Fields > options.MaxFields)
+        {
             Refuse(CostLimitError.FieldsCode, $"The query selects {(cost.Complete ? "" : "more than ")}{cost.Fields:N0} fields, counting a fragment's fields " +
                 $"wherever it is spread; the limit is {options.MaxFields:N0}.");
+        }
+
         if (cost.Aliases > options.MaxAliases)
             Refuse(CostLimitError.AliasesCode, $"The query has {cost.Aliases:N0} aliased fields, counting a fragment's wherever it is spread; the limit is {options.MaxAliases:N0}.");
         if (cost.Requested > budget)
+        {
             Refuse(CostLimitError.CostCode, $"The query would cost {(cost.Complete ? "" : "at least ")}{cost.Requested:N0} points, over the {role.ToString().ToUpperInvariant()} " +
                 $"budget of {budget:N0}: ask for smaller pages, fewer nested lists or fewer aggregates (the README explains the cost model).");
+        }
+
         return errors;
     }
 }

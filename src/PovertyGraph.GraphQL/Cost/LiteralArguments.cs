@@ -14,8 +14,11 @@ public static class LiteralArguments
         if (field.Arguments is not { Items.Count: > 0 } arguments) return null;
         var values = new Dictionary<string, ArgumentValue>();
         foreach (var argument in arguments.Items)
+        {
             if (Read(argument.Value, variables) is { } value)
                 values[argument.Name.StringValue] = new ArgumentValue(value, ArgumentSource.Literal);
+        }
+
         return values;
     }
 

@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
-using GraphQL.Validation;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 
@@ -56,6 +55,7 @@ public sealed class OversizedDocumentGate(CostAnalysisRule rule, CostOptions opt
         foreach (var definition in document.Definitions)
             if (definition is IHasSelectionSetNode { SelectionSet: { } set }) pending.Push(set);
         while (pending.Count > 0)
+        {
             foreach (var selection in pending.Pop().Selections)
             {
                 if (selection is GraphQLField field)
@@ -65,6 +65,8 @@ public sealed class OversizedDocumentGate(CostAnalysisRule rule, CostOptions opt
                 }
                 if (selection is IHasSelectionSetNode { SelectionSet: { } inner }) pending.Push(inner);
             }
+        }
+
         return (fields, aliases);
     }
 }

@@ -36,7 +36,10 @@ public sealed class PlanCostEstimator(EntityModel model, TableStatistics statist
         var named = request.Definition.ResolvedType?.GetNamedType();
         if (named is IObjectGraphType { Name: var name } && name.EndsWith(ConnectionSuffix, StringComparison.Ordinal)
             && model.ByName(name[..^ConnectionSuffix.Length]) is { } type)
+        {
             return Connection(request, type);
+        }
+
         if (options.FieldPoints.TryGetValue($"{request.ParentType.Name}.{request.Definition.Name}", out var configured))
             return new FieldCost(configured);
         if (named is IObjectGraphType or IInterfaceGraphType && (model.ByName(named.Name) is { } || named is IInterfaceGraphType))

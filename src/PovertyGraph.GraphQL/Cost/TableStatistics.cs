@@ -3,7 +3,6 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Model;
-using PovertyGraph.GraphQL.Planning;
 
 namespace PovertyGraph.GraphQL.Cost;
 
@@ -44,8 +43,11 @@ public sealed class TableStatistics
         var rows = model.All.ToDictionary(type => type, type => Invoke<long>(nameof(CountRows), type.ClrType, db));
         var children = new Dictionary<(EntityDescriptor, string), long>();
         foreach (var parent in model.All)
+        {
             foreach (var relation in parent.ToMany)
                 children[(parent, relation.Name)] = Invoke<long>(nameof(MostChildren), relation.Target, db, relation.ChildForeignKey);
+        }
+
         return (rows, children);
     }
 

@@ -43,12 +43,14 @@ public static class Aggregates
             if (parent is { } p)
                 query = query.Where((Expression<Func<T, bool>>)QueryMethods.KeyIn(Expression.Lambda(ParameterReplacer.Apply(p.Key, x), x), p.Ids.ToList(), typeof(int)));
             if (!request.IncludeNullKeys)
+            {
                 foreach (var dimension in request.Dimensions)
                 {
                     var value = ParameterReplacer.Apply(dimension.Expression, x);
                     if (!value.Type.IsValueType || Nullable.GetUnderlyingType(value.Type) != null)
                         query = query.Where(Expression.Lambda<Func<T, bool>>(Expression.NotEqual(value, Expression.Constant(null, value.Type)), x));
                 }
+            }
 
             var grouped = request.Dimensions.Count == 0 && parent == null
                 ? GroupAll(query, plan.Type, request)

@@ -44,7 +44,9 @@ public sealed class ConnectionValue(QueryRuntime runtime, ConnectionPlan plan, E
     {
         Deferred<List<Model.AggregateRow>> rows;
         if (!plan.IsNested)
+        {
             rows = new Deferred<List<Model.AggregateRow>>(ct => Aggregates.RunAsync(runtime, plan, aggregate, null, ct));
+        }
         else
         {
             var loader = runtime.Loader((plan, aggregate), () => new BatchLoader<int, List<Model.AggregateRow>>(async (ids, ct) =>

@@ -79,7 +79,9 @@ public static class InlinePages
         if (readers.Count == 0) return;
         var pages = plan.Rows!.Pages;
         foreach (var row in page.Rows)
+        {
             for (var i = 0; i < readers.Count; i++)
                 row.AddInlinePage(pages[i].Plan, readers[i].Read(runtime, pages[i].Plan, row));
+        }
     }
 }

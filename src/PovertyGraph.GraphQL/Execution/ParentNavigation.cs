@@ -39,9 +39,14 @@ public static class ParentNavigation
         var key = MemberOf(relation.ChildForeignKey.Body);
         if (key == null) return null;
         foreach (var one in child.ToOne)
+        {
             if (one.Target == parentType && MemberOf(child.Field(one.ForeignKey).Expression.Body) == key
                 && one.Navigation.Body is MemberExpression { Member: var navigation })
+            {
                 return navigation;
+            }
+        }
+
         return null;
     }
 

@@ -23,7 +23,7 @@ public sealed class ExecutionTimeLimit(LimitsOptions options) : IConfigureExecut
         var role = execution.RequestServices?.GetService<IViewerAccessor>()?.Current.Role ?? Role.Public;
         var seconds = options.TimeLimitSeconds.For(role);
         var caller = execution.CancellationToken;
-        using var limits = new RequestLimits(caller, seconds > 0 ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan);
+        using var limits = new RequestLimits(seconds > 0 ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan, caller);
         execution.UserContext ??= new Dictionary<string, object?>();
         execution.UserContext[RequestLimits.Key] = limits;
         execution.CancellationToken = limits.Work;

@@ -13,7 +13,7 @@ public sealed class RequestLimits : IDisposable
     private readonly CancellationTokenSource _stop;
     private RateLimitLease? _lease;
 
-    public RequestLimits(CancellationToken caller, TimeSpan timeLimit)
+    public RequestLimits(TimeSpan timeLimit, CancellationToken caller)
     {
         Caller = caller;
         TimeLimit = timeLimit;

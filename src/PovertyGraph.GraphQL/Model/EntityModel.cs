@@ -40,13 +40,19 @@ public sealed class EntityModel
         var undeclared = All.Where(t => t.HoldsPersonalData)
             .SelectMany(t => t.PublicFields.Where(f => f.PersonalData == null).Select(f => $"{t.Name}.{f.Name}")).ToList();
         if (undeclared.Count > 0)
+        {
             throw new InvalidOperationException($"{string.Join(", ", undeclared)}: a type that holds personal data must declare what each field " +
                                                 "holds (.NotPersonal(), .Identifier(…), .QuasiIdentifier(…) or .SensitiveAttribute())");
+        }
+
         var unscoped = All.Where(t => t.Fields.Any(f => f.IsPersonal) && !t.HoldsPersonalData).Select(t => t.Name).ToList();
         if (unscoped.Count > 0) throw new InvalidOperationException($"{string.Join(", ", unscoped)} declare personal fields but not .HoldsPersonalData()");
         foreach (var type in All.Where(t => t.Fields.Any(f => f.PersonalData == Model.PersonalData.Identifier)))
+        {
             if (type.AuditSubject is not { } subject || ByName(subject.Type) == null || type.Fields.All(f => f.Name != subject.Field))
                 throw new InvalidOperationException($"{type.Name} holds identifiers but names no audit subject (.AuditedAs(…))");
+        }
+
         Sealed = true;
         return this;
     }

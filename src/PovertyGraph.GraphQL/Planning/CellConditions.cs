@@ -59,8 +59,14 @@ public sealed class CellConditions
             }
             // A dimension over one of the type's own public fields is named by that field, whatever its expression
             // (birthYear is x.BirthDate.Year); one over a value reached through relations, by its member path.
-            else if (dimension.Field is { Internal: false, Filterable: true } field && type.PublicFields.Contains(field)) paths[field.Name] = dimension;
-            else if (PathOf(model, type, dimension.Expression) is { } path) paths[path] = dimension;
+            else if (dimension.Field is { Internal: false, Filterable: true } field && type.PublicFields.Contains(field))
+            {
+                paths[field.Name] = dimension;
+            }
+            else if (PathOf(model, type, dimension.Expression) is { } path)
+            {
+                paths[path] = dimension;
+            }
         }
         return new CellConditions(paths);
     }

@@ -85,7 +85,10 @@ public sealed class RowSelection
             // An unfiltered total, whatever the page arguments: a correlated count in the row's statement.
             if (uses.Any(f => f.Arguments?.Items.All(a => a.Name.StringValue != "where") != false
                               && Selections.FieldNodes(document, f.SelectionSet).Any(c => c.Name.StringValue == "totalCount")))
+            {
                 counts.Add(relation);
+            }
+
             if (inline == null) continue;
             foreach (var use in uses)
                 if (inline(relation, use) is { } page) pages.Add(page);
@@ -99,10 +102,17 @@ public sealed class RowSelection
         foreach (var part in Selections.FieldNodes(document, connection.SelectionSet))
         {
             if (part.SelectionSet == null) continue;
-            if (part.Name.StringValue == "nodes") yield return part.SelectionSet;
+            if (part.Name.StringValue == "nodes")
+            {
+                yield return part.SelectionSet;
+            }
             else if (part.Name.StringValue == "edges")
+            {
                 foreach (var node in Selections.FieldNodes(document, part.SelectionSet))
+                {
                     if (node.Name.StringValue == "node" && node.SelectionSet != null) yield return node.SelectionSet;
+                }
+            }
         }
     }
 }

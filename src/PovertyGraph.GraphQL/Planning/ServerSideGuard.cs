@@ -1,8 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
 
-using PovertyGraph.GraphQL.Model;
-
 namespace PovertyGraph.GraphQL.Planning;
 
 /// <summary>
@@ -42,8 +40,11 @@ public sealed class ServerSideGuard : ExpressionVisitor
         {
             // Conditions and keys of a subquery are translated or refused by EF, never run in memory; what it selects is checked.
             foreach (var argument in node.Arguments)
+            {
                 if (argument is not LambdaExpression lambda) Visit(argument);
                 else if (node.Method.Name == nameof(Enumerable.Select)) Visit(lambda.Body);
+            }
+
             return node;
         }
         // JSON text of a value and of a list of rows: json_quote / to_json, group_concat / string_agg.
@@ -54,7 +55,10 @@ public sealed class ServerSideGuard : ExpressionVisitor
         // evaluates an aggregate of a query in memory). Its filters are WHERE clauses, checked the same way.
         if (node.Method.Name == nameof(Enumerable.Count) && node.Arguments.Count == 1
             && (node.Method.DeclaringType == typeof(Enumerable) || node.Method.DeclaringType == typeof(Queryable)))
+        {
             return node;
+        }
+
         var method = node.Method.IsGenericMethod ? node.Method.GetGenericMethodDefinition() : node.Method;
         var allowed = Translatable.Contains(node.Method)
                       // array.Contains(x): Enumerable's, or MemoryExtensions' (C# 14 binds it to spans); both become IN.

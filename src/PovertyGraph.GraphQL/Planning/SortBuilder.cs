@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Linq.Expressions;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Model;

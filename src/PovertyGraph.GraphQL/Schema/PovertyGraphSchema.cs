@@ -27,8 +27,11 @@ public sealed class PovertyGraphSchema : global::GraphQL.Types.Schema
         RegisterType(new LongGraphType { Description = "64-bit integer (sums of counts)." });
         RegisterType(ProvenanceType.Create(model));
         foreach (var descriptor in model.All)
+        {
             foreach (var type in new EntityGraphTypes(model, descriptor, node).Create())
                 RegisterType(type);
+        }
+
         foreach (var input in OperationFilterInputs.For(model)) RegisterType(input);
         var enums = new EnumTypes();
         foreach (var e in model.Enums) RegisterType(enums.For(e));

@@ -11,6 +11,7 @@ public sealed class RoleType : EnumerationGraphType<Role>
         Name = "Role";
         Description = "Access roles (see the README's roles table).";
         foreach (var value in Values)
+        {
             value.Description = value.Name switch
             {
                 "PUBLIC" => "No token: anyone.",
@@ -19,5 +20,6 @@ public sealed class RoleType : EnumerationGraphType<Role>
                 "OFFICIAL" => "Government officials: full data.",
                 _ => "Administrators: full data and the audit log.",
             };
+        }
     }
 }

@@ -23,8 +23,11 @@ public static class OperationSpan
         get
         {
             for (var activity = Activity.Current; activity is not null; activity = activity.Parent)
+            {
                 if (activity.Source.Name == GraphQLTelemetryProvider.SourceName)
                     return activity;
+            }
+
             return null;
         }
     }

@@ -50,10 +50,15 @@ public static class AuthHostingExtensions
         var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PovertyGraph.Auth");
         if (auth.UsesAuthority)
+        {
             log.LogInformation("Auth: accepting tokens from the OIDC authority {Authority} for audience {Audience}", auth.Authority, auth.EffectiveAudience);
+        }
         else
+        {
             log.LogWarning("Auth: accepting development tokens (HS256, Auth:DevelopmentKey, issuer {Issuer}); set Auth:Authority in production",
                 auth.EffectiveIssuer);
+        }
+
         app.UseAuthentication();
         app.UseMiddleware<BearerTokenGate>();
         return app;

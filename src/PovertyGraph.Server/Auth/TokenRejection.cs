@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
-using Microsoft.Net.Http.Headers;
 
 namespace PovertyGraph.Server.Auth;
 

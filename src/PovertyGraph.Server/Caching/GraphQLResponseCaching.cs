@@ -28,15 +28,33 @@ public sealed class GraphQLResponseCaching(HttpCachingOptions options, DataVersi
     {
         if (!options.Enabled || !HttpMethods.IsGet(context.Request.Method) || context.Request.Headers.ContainsKey(HeaderNames.Authorization)
             || mode == CostMode.Validate || request.Query == null)
+        {
             return null;
+        }
+
         var data = await version.CurrentAsync(context.RequestAborted);
-        var parts = new[] { Build, data, "PUBLIC", mediaType, mode.ToString(), request.Query, request.OperationName ?? "", context.Request.Query["variables"].ToString() };
+        return Tag(Build, data, "PUBLIC", mediaType, mode.ToString(), request.Query, request.OperationName ?? "", context.Request.Query["variables"].ToString());
+    }
+
+    /// <summary>
+    /// The tag of a download (<c>GET /data/…</c>) that shared caches may keep: its path and query string as sent, the data
+    /// version and the server build. The caller says whether the file may be public at all (no personal data, no token).
+    /// </summary>
+    public async ValueTask<string?> DownloadTagAsync(HttpContext context, bool shareable)
+    {
+        if (!options.Enabled || !shareable || context.Request.Headers.ContainsKey(HeaderNames.Authorization)) return null;
+        var data = await version.CurrentAsync(context.RequestAborted);
+        return Tag(Build, data, "PUBLIC", "download", context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "");
+    }
+
+    private static string Tag(params string[] parts)
+    {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', parts)));
         return $"\"{Convert.ToBase64String(hash).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
     }
 
     /// <summary>Whether the request's If-None-Match names <paramref name="tag"/> (or is *): then 304, with nothing run.</summary>
-    public bool TryAnswerNotModified(HttpContext context, string? tag)
+    public bool TryAnswerNotModified(HttpContext context, string? tag, string vary = Vary)
     {
         if (tag == null || !EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var tags) || tags.Count == 0) return false;
         var match = tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(tag, StringComparison.Ordinal)); // weak comparison, as RFC 9110 asks
@@ -46,7 +64,7 @@ public sealed class GraphQLResponseCaching(HttpCachingOptions options, DataVersi
             return false;
         }
         context.Response.StatusCode = StatusCodes.Status304NotModified;
-        Public(context.Response, tag);
+        Public(context.Response, tag, vary);
         metrics.CacheHit(ServerMetrics.CacheHttp);
         return true;
     }
@@ -56,7 +74,7 @@ public sealed class GraphQLResponseCaching(HttpCachingOptions options, DataVersi
     {
         var cacheable = tag != null && status == StatusCodes.Status200OK && result.Executed && result.Errors is not { Count: > 0 }
                         && cost?.Operation is { PersonalData: false };
-        if (cacheable) Public(response, tag!);
+        if (cacheable) Public(response, tag!, Vary);
         else NoStore(response);
     }
 
@@ -67,10 +85,11 @@ public sealed class GraphQLResponseCaching(HttpCachingOptions options, DataVersi
         response.Headers.Vary = Vary;
     }
 
-    private void Public(HttpResponse response, string tag)
+    /// <summary>The headers of an answer shared caches may keep under <paramref name="tag"/>.</summary>
+    public void Public(HttpResponse response, string tag, string vary)
     {
         response.Headers.CacheControl = $"public, max-age={options.MaxAgeSeconds}";
         response.Headers.ETag = tag;
-        response.Headers.Vary = Vary;
+        response.Headers.Vary = vary;
     }
 }

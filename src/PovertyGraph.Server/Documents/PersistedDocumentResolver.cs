@@ -48,11 +48,17 @@ public sealed partial class PersistedDocumentResolver(PersistedDocumentStore sto
 
         var query = request.Query!;
         if (apqHash != null && !string.Equals(PersistedDocumentStore.Hash(query), apqHash, StringComparison.Ordinal))
+        {
             return (null, null, new GraphQLHttpProblem(StatusCodes.Status400BadRequest, HashMismatchCode,
                 "The persistedQuery sha256Hash is not the SHA-256 of the query sent.", RequestError: true));
+        }
+
         if (allowListed && !store.IsTrusted(query))
+        {
             return (null, null, new GraphQLHttpProblem(StatusCodes.Status400BadRequest, RequiredCode,
                 "Without a token, this server runs only its registered documents: send the 'documentId' of one of them (see the README).", RequestError: true));
+        }
+
         var register = apqHash != null && options.AutomaticRegistration && !allowListed && query.Length <= options.AutomaticMaxLength ? apqHash : null;
         return (request, register, null);
     }
@@ -66,7 +72,10 @@ public sealed partial class PersistedDocumentResolver(PersistedDocumentStore sto
             return (null, null);
         if (value is not IDictionary<string, object?> persisted || !persisted.TryGetValue("version", out var version) || Convert.ToString(version) != "1"
             || !persisted.TryGetValue("sha256Hash", out var hash) || hash is not string hex || !IsHash(hex))
+        {
             return (null, Invalid("extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": \"<64 hexadecimal digits>\"}."));
+        }
+
         return (hex.ToLowerInvariant(), null);
     }
 

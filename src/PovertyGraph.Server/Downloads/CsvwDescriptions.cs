@@ -27,7 +27,10 @@ public sealed class CsvwDescriptions(RowDownloads rows, GroupedDownloads grouped
             columns = table.Columns;
             note = table.Protected ? ProtectionParameters.Rule(statistics) : "Exact figures: the caller's role gets household and person aggregates unprotected.";
         }
-        else columns = (await rows.PrepareAsync(context, request, runtime)).Columns.Select(c => c.Column).ToList();
+        else
+        {
+            columns = (await rows.PrepareAsync(context, request, runtime)).Columns.Select(c => c.Column).ToList();
+        }
 
         var baseUrl = receipts.Base(context);
         var path = context.Request.Path.Value!;

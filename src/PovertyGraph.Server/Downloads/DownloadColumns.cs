@@ -67,8 +67,11 @@ public static class DownloadColumns
         var field = owner.PublicFields.FirstOrDefault(f => f.Name == segments[^1])
             ?? throw DownloadProblem.BadRequest($"'{path}': {owner.Name} has no field '{segments[^1]}' ({string.Join(", ", owner.PublicFields.Select(f => f.Name))})");
         if (!Visible(owner, field, viewer))
+        {
             throw DownloadProblem.Forbidden($"'{path}': the {RoleName(viewer)} role does not see {owner.Name}.{field.Name} at all; leave the column out " +
                 "(the README's roles table says who sees what)");
+        }
+
         return new RowColumn(Describe(owner, field, viewer, path, relations.Count > 0), relations, owner, field, null);
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Net.Http.Headers;
 using PovertyGraph.Server.Caching;
 using PovertyGraph.Server.Receipts;
 
@@ -14,7 +13,11 @@ public static class DownloadHeaders
 {
     public const string ReceiptHeader = "X-Receipt";
 
-    public static void Apply(HttpContext context, DownloadRequest request, Receipt receipt, string baseUrl, bool noStore, HttpCachingOptions caching)
+    /// <summary>What a download depends on besides its URL.</summary>
+    public const string Vary = "Authorization";
+
+    /// <param name="tag">The file's ETag when shared caches may keep it (<see cref="GraphQLResponseCaching.DownloadTagAsync"/>), else null: no-store.</param>
+    public static void Apply(HttpContext context, DownloadRequest request, Receipt receipt, string baseUrl, string? tag, GraphQLResponseCaching caching)
     {
         var response = context.Response;
         var extension = DownloadFormats.Extension(request.Format);
@@ -25,8 +28,15 @@ public static class DownloadHeaders
         response.Headers[ReceiptHeader] = Receipts.Receipts.Header(receipt);
         response.Headers.Link = $"<{MetadataUrl(baseUrl, context.Request)}>; rel=\"describedby\"; type=\"application/csvm+json\"";
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.Vary = "Authorization";
-        response.Headers.CacheControl = noStore || !caching.Enabled ? "no-store" : $"public, max-age={caching.MaxAgeSeconds}";
+        if (tag is null)
+        {
+            response.Headers.CacheControl = "no-store";
+            response.Headers.Vary = Vary;
+        }
+        else
+        {
+            caching.Public(response, tag, Vary);
+        }
     }
 
     /// <summary>The CSVW description of the table a download URL names, whatever its format: <c>….csv-metadata.json?same query</c>.</summary>

@@ -71,8 +71,10 @@ public sealed record DownloadRequest(EntityDescriptor Type, DownloadFormat Forma
         {
             using var document = JsonDocument.Parse(text);
             if (document.RootElement.ValueKind != kind)
+            {
                 throw DownloadProblem.BadRequest($"'{name}' must be a JSON {(kind == JsonValueKind.Array ? "array" : "object")} in the GraphQL input syntax, e.g. " +
                     (kind == JsonValueKind.Array ? "[{\"name\":\"ASC\"}]" : "{\"county\":{\"name\":{\"eq\":\"蛟河市\"}}}"));
+            }
         }
         catch (JsonException e)
         {

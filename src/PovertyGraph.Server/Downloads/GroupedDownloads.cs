@@ -4,7 +4,6 @@ using GraphQL.Types;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Cost;
 using PovertyGraph.GraphQL.Execution;
-using PovertyGraph.GraphQL.Model;
 using PovertyGraph.GraphQL.Planning;
 using PovertyGraph.Server.Downloads.Formats;
 using PovertyGraph.Server.Http;
@@ -19,11 +18,13 @@ namespace PovertyGraph.Server.Downloads;
 /// protected cells are perturbed or suppressed, and a suppressed cell's values are empty, never 0.
 /// </summary>
 public sealed class GroupedDownloads(DownloadOptions options, Receipts.Receipts receipts, StatisticsOptions statistics, PagingOptions paging,
-    Caching.HttpCachingOptions caching)
+    Caching.GraphQLResponseCaching caching)
 {
     public async Task HandleAsync(HttpContext context, DownloadRequest request)
     {
         var runtime = context.RequestServices.GetRequiredService<QueryRuntime>();
+        var tag = await caching.DownloadTagAsync(context, runtime.Viewer.Role == Role.Public);
+        if (caching.TryAnswerNotModified(context, tag, DownloadHeaders.Vary)) return;
         var table = Table(request, runtime);
         var variables = $"{{\"where\":{request.Where ?? "null"}}}";
         var result = await RunAsync(context, table.Document, variables);
@@ -33,7 +34,7 @@ public sealed class GroupedDownloads(DownloadOptions options, Receipts.Receipts 
             throw DownloadProblem.BadRequest($"The table has {paging.MaxGroups:N0} cells or more (Paging:MaxGroups): narrow it with 'where', or group by fewer dimensions.");
 
         var receipt = await receipts.ForDownloadAsync(context, runtime.Viewer, table.Document, variables);
-        DownloadHeaders.Apply(context, request, receipt, receipts.Base(context), runtime.Viewer.Role != Role.Public, caching);
+        DownloadHeaders.Apply(context, request, receipt, receipts.Base(context), tag, caching);
         if (HttpMethods.IsHead(context.Request.Method)) return;
         var rule = ProtectionParameters.Rule(statistics);
         await using var output = new BatchOutput();

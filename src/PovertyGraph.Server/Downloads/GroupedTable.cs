@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Model;
-using PovertyGraph.GraphQL.Planning;
 
 namespace PovertyGraph.Server.Downloads;
 
@@ -60,7 +59,10 @@ public sealed class GroupedTable
                     row.Add(key?["id"]?.GetValue<string>());
                     if (target.PublicFields.Any(f => f.Name == "name")) row.Add(key?["name"]?.GetValue<string>());
                 }
-                else row.Add(key == null ? null : KeyValue(dimension, key));
+                else
+                {
+                    row.Add(key == null ? null : KeyValue(dimension, key));
+                }
             }
             var suppressed = group["suppressed"]!.GetValue<bool>();
             row.Add(group["count"]?.GetValue<long>());
@@ -99,10 +101,13 @@ public sealed class GroupedTable
         var rule = Protected ? " Protected statistics: perturbed by the cell-key method, or suppressed (see status and the statistics rule)." : " Exact.";
         yield return new TableColumn("count", ColumnType.Integer, $"Number of {Type.Name} rows in the cell.{rule}") { Unit = Plural(Type.Name), EmptyMeans = Protected ? empty : null };
         foreach (var field in _sums)
+        {
             yield return new TableColumn("sum_" + field.Name, ColumnType.Integer, $"Sum over the cell of {Type.Name}.{field.Name}: {field.Description}{rule}")
             {
                 Unit = field.Unit?.Name, EmptyMeans = empty,
             };
+        }
+
         yield return new TableColumn("status", ColumnType.Text,
             "exact: the cell's true figures; perturbed: published with the cell-key method's bounded noise; suppressed: too few records to publish, values empty (never 0).");
     }

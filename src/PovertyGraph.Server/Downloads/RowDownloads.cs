@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using PovertyGraph.Data;
@@ -9,7 +8,6 @@ using PovertyGraph.GraphQL.Planning;
 using PovertyGraph.Server.Documents;
 using PovertyGraph.Server.Downloads.Formats;
 using PovertyGraph.Server.Http;
-using PovertyGraph.Server.Receipts;
 
 namespace PovertyGraph.Server.Downloads;
 
@@ -22,12 +20,14 @@ namespace PovertyGraph.Server.Downloads;
 /// looks complete (the chunked response has no end, a Parquet file no footer).
 /// </summary>
 public sealed class RowDownloads(DownloadOptions options, DownloadSlots slots, DownloadEvents events, Receipts.Receipts receipts, TableStatistics statistics,
-    CostOptions cost, PersistedDocumentResolver documents, IDbContextFactory<PovertyGraphDbContext> factory, Caching.HttpCachingOptions caching,
+    CostOptions cost, PersistedDocumentResolver documents, IDbContextFactory<PovertyGraphDbContext> factory, Caching.GraphQLResponseCaching caching,
     ILogger<RowDownloads> logger)
 {
     public async Task HandleAsync(HttpContext context, DownloadRequest request)
     {
         var runtime = context.RequestServices.GetRequiredService<QueryRuntime>();
+        var tag = await caching.DownloadTagAsync(context, !Personal(request.Type) && runtime.Viewer.Role == GraphQL.Access.Role.Public);
+        if (caching.TryAnswerNotModified(context, tag, DownloadHeaders.Vary)) return;
         var (download, columns) = await PrepareAsync(context, request, runtime);
         ConnectionPlan plan;
         try
@@ -41,10 +41,12 @@ public sealed class RowDownloads(DownloadOptions options, DownloadSlots slots, D
         var points = DownloadCost.Of(plan, statistics, options);
         var budget = cost.Budgets.For(runtime.Viewer.Role);
         if (points > budget)
+        {
             throw new DownloadProblem(StatusCodes.Status400BadRequest, CostLimitError.CostCode,
                 $"The download would cost {points:N0} points, over the {DownloadColumns.RoleName(runtime.Viewer)} budget of {budget:N0}: " +
                 "ask for fewer columns from related rows, or with a token whose role allows more (the README explains the cost).",
                 new Dictionary<string, object?> { ["cost"] = new Dictionary<string, object?> { ["requested"] = points, ["limit"] = budget } });
+        }
 
         using var slot = await slots.AcquireAsync(points, context.RequestAborted);
         var receipt = await receipts.ForDownloadAsync(context, runtime.Viewer, download.Text, VariablesText(download.Variables, context));
@@ -53,7 +55,7 @@ public sealed class RowDownloads(DownloadOptions options, DownloadSlots slots, D
         if (seconds > 0) limit.CancelAfter(TimeSpan.FromSeconds(seconds));
 
         var table = columns.Select(c => c.Column).ToList();
-        DownloadHeaders.Apply(context, request, receipt, receipts.Base(context), Personal(request.Type) || runtime.Viewer.Role != GraphQL.Access.Role.Public, caching);
+        DownloadHeaders.Apply(context, request, receipt, receipts.Base(context), tag, caching);
         if (HttpMethods.IsHead(context.Request.Method)) return;
 
         var audit = new DownloadAudit(factory, runtime.Viewer, $"download {context.Request.Path}", Receipts.Receipts.Hash(download.Text), columns);

@@ -29,8 +29,10 @@ public sealed class CrossOriginOptions
         {
             if (origin == "*") continue;
             if (!IsOrigin(origin))
+            {
                 throw new InvalidOperationException(
                     $"Cors:AllowedOrigins: '{origin}' is not an origin; write scheme://host[:port] with no path or trailing slash, e.g. https://maps.example.org");
+            }
         }
         var maxAge = section.GetValue(nameof(PreflightMaxAgeSeconds), 600);
         if (maxAge is < 0 or > 86400)

@@ -10,7 +10,7 @@ public static class ExplorerHostingExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapPovertyGraphExplorer(this IEndpointRouteBuilder app, string path = "/explore")
     {
-        var assets = new ExplorerAssets(app.ServiceProvider.GetRequiredService<IWebHostEnvironment>());
+        var assets = ExplorerAssets.Create(app.ServiceProvider.GetRequiredService<IWebHostEnvironment>());
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
         app.MapMethods(path, methods, assets.Page).WithDisplayName("Explorer");
         app.MapMethods(path + "/{**file}", methods, (HttpContext context, string? file) =>

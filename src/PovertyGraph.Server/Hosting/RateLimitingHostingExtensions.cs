@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using PovertyGraph.Server.RateLimiting;
 
 namespace PovertyGraph.Server.Hosting;

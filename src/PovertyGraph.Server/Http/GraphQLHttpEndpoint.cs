@@ -31,7 +31,7 @@ public static class GraphQLHttpEndpoint
 
         // On by default (a public feature); off only to measure what it costs (the benchmark's A/B "receipts").
         var receipts = configuration.GetValue("GraphQL:Receipts", true);
-        var graphiql = new GraphiQLAssets(services.GetRequiredService<IWebHostEnvironment>());
+        var graphiql = GraphiQLAssets.Create(services.GetRequiredService<IWebHostEnvironment>());
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLHttpEndpoint).FullName!);
         var handler = new GraphQLHttpHandler(graphiql, logger, maxBody,
             services.GetRequiredService<Documents.PersistedDocumentResolver>(), services.GetRequiredService<Caching.GraphQLResponseCaching>(), receipts);

@@ -8,6 +8,7 @@ using PovertyGraph.GraphQL.Cost;
 using PovertyGraph.GraphQL.Limits;
 using PovertyGraph.Server.Caching;
 using PovertyGraph.Server.Documents;
+using PovertyGraph.Server.WebAssets;
 
 namespace PovertyGraph.Server.Http;
 
@@ -17,7 +18,7 @@ namespace PovertyGraph.Server.Http;
 /// <see cref="IDocumentExecuter{TSchema}"/> and writes the result with the media type, status code and caching
 /// headers the spec and <see cref="GraphQLResponseCaching"/> ask for.
 /// </summary>
-internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger, long maxBodyBytes,
+internal sealed class GraphQLHttpHandler(BuiltAssetFolder graphiql, ILogger logger, long maxBodyBytes,
     PersistedDocumentResolver documents, GraphQLResponseCaching caching, bool receipts = true)
 {
     public async Task HandleAsync(HttpContext context)
@@ -58,7 +59,7 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
         if (isGet && GraphQLMediaTypes.PrefersHtml(accept))
         {
             context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
-            await graphiql.WritePageAsync(context);
+            await graphiql.Page(context).ExecuteAsync(context);
             return;
         }
 
@@ -146,10 +147,13 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
         if (isGet)
             return GraphQLHttpRequestReader.FromQueryString(request.Query, serializer);
         if (!GraphQLMediaTypes.IsSupportedRequestContentType(request.ContentType))
+        {
             return (null, new GraphQLHttpProblem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
                 string.IsNullOrWhiteSpace(request.ContentType)
                     ? $"A POST request needs a Content-Type header: {GraphQLMediaTypes.Json}."
                     : $"The Content-Type '{request.ContentType}' is not supported: send {GraphQLMediaTypes.Json} (UTF-8)."));
+        }
+
         var (body, tooLarge) = await GraphQLHttpBody.ReadAsync(context, maxBodyBytes);
         return tooLarge ? (null, TooLarge()) : GraphQLHttpRequestReader.FromJsonBody(body, serializer);
     }
@@ -170,12 +174,19 @@ internal sealed class GraphQLHttpHandler(GraphiQLAssets graphiql, ILogger logger
             UnhandledExceptionDelegate = unhandled =>
             {
                 if (unhandled.OriginalException is GraphQLParserException)
+                {
                     logger.LogDebug("GraphQL document rejected by the parser: {Message}", unhandled.OriginalException.Message);
+                }
                 else if (unhandled.FieldContext?.CancellationToken.IsCancellationRequested == true)
+                {
                     logger.LogDebug("GraphQL field stopped by its request's cancellation: {Message}", unhandled.OriginalException.Message);
+                }
                 else
+                {
                     logger.LogError(unhandled.OriginalException, "Unhandled exception while executing GraphQL operation {Operation}",
                         request.OperationName ?? "(anonymous)");
+                }
+
                 return Task.CompletedTask;
             },
         };

@@ -30,11 +30,16 @@ public static class GraphQLHttpRequestReader
             !Single(parameters, "variables", out var variablesText, out problem) ||
             !Single(parameters, "extensions", out var extensionsText, out problem) ||
             !Single(parameters, "documentId", out var documentId, out problem))
+        {
             return (null, problem);
+        }
 
         if (!ReadMapText(variablesText, "variables", serializer, out var variables, out problem) ||
             !ReadMapText(extensionsText, "extensions", serializer, out var extensions, out problem))
+        {
             return (null, problem);
+        }
+
         return Complete(query, EmptyToNull(operationName), variables, extensions, EmptyToNull(documentId));
     }
 
@@ -48,8 +53,10 @@ public static class GraphQLHttpRequestReader
 
         // System.Text.Json finds invalid UTF-8 inside strings only when they are read: check it all up front.
         if (!Utf8.IsValid(body.Span))
+        {
             return (null, new GraphQLHttpProblem(StatusCodes.Status400BadRequest, "INVALID_JSON",
                 "The request body is not valid UTF-8."));
+        }
 
         JsonDocument document;
         try
@@ -66,8 +73,11 @@ public static class GraphQLHttpRequestReader
         {
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Array)
+            {
                 return (null, new GraphQLHttpProblem(StatusCodes.Status400BadRequest, "BATCHING_NOT_SUPPORTED",
                     "Batched requests are not supported: send one JSON object per request."));
+            }
+
             if (root.ValueKind != JsonValueKind.Object)
                 return (null, BadRequest("The request body must be a JSON object with a 'query' member."));
 
@@ -207,8 +217,11 @@ public static class GraphQLHttpRequestReader
     private static bool IsBlank(ReadOnlySpan<byte> body)
     {
         foreach (var b in body)
+        {
             if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
                 return false;
+        }
+
         return true;
     }
 

@@ -41,7 +41,10 @@ internal static class GraphQLHttpResults
     {
         if (result.Executed || result.Errors is not { Count: > 0 } errors ||
             !errors.Any(e => e is UnhandledError { InnerException: GraphQLParserException }))
+        {
             return;
+        }
+
         var explained = new ExecutionErrors();
         foreach (var error in errors)
         {

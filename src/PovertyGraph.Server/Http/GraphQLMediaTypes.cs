@@ -78,15 +78,21 @@ public static class GraphQLMediaTypes
         var type = media.MediaType.Value;
         if (!string.Equals(type, Json, StringComparison.OrdinalIgnoreCase) &&
             !string.Equals(type, GraphQLResponseJson, StringComparison.OrdinalIgnoreCase))
+        {
             return false;
+        }
+
         return IsUtf8OrUnspecified(media);
     }
 
     private static bool IsAbsent(StringValues accept)
     {
         foreach (var value in accept)
+        {
             if (!string.IsNullOrWhiteSpace(value))
                 return false;
+        }
+
         return true;
     }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using GraphQL;
 using GraphQL.DI;
-using GraphQLParser.AST;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Telemetry;
 

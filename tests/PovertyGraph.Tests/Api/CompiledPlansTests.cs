@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Execution;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Api;
 

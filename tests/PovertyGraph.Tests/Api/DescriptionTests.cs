@@ -1,5 +1,3 @@
-using PovertyGraph.Tests.Infrastructure;
-
 namespace PovertyGraph.Tests.Api;
 
 /// <summary>Every type, field, argument, input field and enum value of the schema has a description.</summary>

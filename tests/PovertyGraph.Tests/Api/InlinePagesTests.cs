@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
-using PovertyGraph.Tests.Attacks;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Api;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using PovertyGraph.Tests.Infrastructure;
-
 namespace PovertyGraph.Tests.Api;
 
 /// <summary>

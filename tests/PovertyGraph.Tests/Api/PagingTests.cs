@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using PovertyGraph.Tests.Infrastructure;
-
 namespace PovertyGraph.Tests.Api;
 
 [Collection(ApiCollection.Name)]
@@ -119,9 +116,12 @@ public sealed class PagingTests(PovertyGraphFactory factory)
             """);
         // Jiaohe has more than three provincial-level villages (the database says how many): the page is full.
         using (var connection = factory.Database.Open())
+        {
             Assert.True(connection.Scalar("""
                 SELECT COUNT(*) FROM "Villages" v JOIN "Counties" c ON c."Id" = v."CountyId" WHERE c."Name" = '蛟河市' AND v."ProvincialLevel" = TRUE
                 """) > 3);
+        }
+
         Assert.Equal(3, data["villages"]!["nodes"]!.AsArray().Count);
         foreach (var village in data["villages"]!["nodes"]!.AsArray())
         {

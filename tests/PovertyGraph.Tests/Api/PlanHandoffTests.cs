@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Execution;
 using PovertyGraph.GraphQL.Planning;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Api;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using PovertyGraph.Tests.Attacks;
-using PovertyGraph.Tests.Infrastructure;
 using static PovertyGraph.Tests.Attacks.AttackSupport;
 
 namespace PovertyGraph.Tests.Api;
@@ -53,7 +52,10 @@ public sealed class ProtectedStatisticsTests(PovertyGraphFactory factory)
                      new { township = new { id = new { eq = village.TownshipId } }, village = new { name = new { eq = village.Name } } },
                      new { village = new { id = new { eq = village.Id } }, relocated = new { eq = false } },
                  })
+        {
             Assert.Equal(byId, await FiguresAsync(where));
+        }
+
         Assert.Equal(byId, await FiguresAsync(new { village = new { id = new { eq = village.Id } } }, Tokens.Ngo()));
         var nested = await factory.QueryAsync($"query($v: ID!) {{ villages(where: {{ id: {{ eq: $v }} }}) {{ nodes {{ households {{ {Figures} }} }} }} }}", new { v = village.Id });
         Assert.Equal(byId, Text(nested["villages"]!["nodes"]![0]!["households"]));

@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Model;
-using PovertyGraph.Tests.Data;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Api;
 

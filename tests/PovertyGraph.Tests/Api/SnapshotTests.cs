@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PovertyGraph.Tests.Infrastructure;
 using Snapshooter.Xunit;
 
 namespace PovertyGraph.Tests.Api;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Api;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace PovertyGraph.Tests.Api;
 
 /// <summary>
@@ -32,10 +29,13 @@ public sealed class SupplementaryCharacterTests(SupplementaryCharacterTests.Fact
             }
             var copied = columns.Where(c => c is not ("Id" or "Name")).Select(c => $"\"{c}\"").ToList();
             foreach (var (id, name) in new[] { (900_001, Ji + "村"), (900_002, "上" + Ji + "村") })
+            {
                 connection.Rows($"""
                     INSERT INTO "Villages" ("Id", "Name", {string.Join(", ", copied)})
                     SELECT @id, @name, {string.Join(", ", copied)} FROM "Villages" WHERE "Id" = (SELECT MIN("Id") FROM "Villages")
                     """, ("@id", id), ("@name", name));
+            }
+
             _added = true;
         }
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using PovertyGraph.Tests.Infrastructure;
 using static PovertyGraph.Tests.Attacks.AttackSupport;
 using static PovertyGraph.Tests.Attacks.AttackTruth;
 
@@ -56,11 +55,14 @@ public sealed class AggregateAttacks
             """;
         Dictionary<string, long> exact;
         using (var connection = _server.Database.Open())
+        {
             exact = connection.Rows("""
                 SELECT "Type", "HasLaborCapacity", "RegisteredYear", COUNT(*) FROM "Households" WHERE "VillageId" = @v
                 GROUP BY "Type", "HasLaborCapacity", "RegisteredYear"
                 """, ("@v", KeyOf(truth.Big.Id)))
                 .ToDictionary(r => $"{HouseholdTypes[Convert.ToInt32(r[0]) - 1]}|{Convert.ToBoolean(r[1])}|{Convert.ToInt32(r[2])}", r => Convert.ToInt64(r[3]));
+        }
+
         var published = (await _server.QueryAsync(query, new { v = truth.Big.Id }))["households"]!["groupedAggregates"]!.AsArray();
         string Key(JsonNode cell) => $"{cell["keys"]!["type"]}|{(bool)cell["keys"]!["hasLaborCapacity"]!}|{cell["keys"]!["registeredYear"]}";
         Assert.Equal(exact.Keys.Order(StringComparer.Ordinal), published.Select(c => Key(c!)).Order(StringComparer.Ordinal));
@@ -71,8 +73,10 @@ public sealed class AggregateAttacks
             var small = exact[Key(published[i]!)] < 5;
             Assert.Equal(small, (bool)published[i]!["suppressed"]!);
             if (small)
+            {
                 foreach (var (name, value) in Properties(published[i]).Where(p => p.Name is not ("type" or "hasLaborCapacity" or "registeredYear" or "suppressed")))
                     Assert.True(value == null, $"LEAK: suppressed cell publishes {name} = {value}: {Text(published[i])}");
+            }
         }
     }
 
@@ -166,6 +170,7 @@ public sealed class AggregateAttacks
         };
         var tried = 0;
         foreach (var (scope, where) in scopes)
+        {
             foreach (var h in truth.Big.Households.Take(4))
             {
                 tried++;
@@ -176,6 +181,8 @@ public sealed class AggregateAttacks
                 if (a != null && b != null && a - b == h.Income)
                     revealed.Add($"{h.Id} ({scope}): {a} - {b} = {a - b} = its annualIncomePerCapita");
             }
+        }
+
         Assert.True(revealed.Count == 0,
             "LEAK: PUBLIC recovers exact sums of the hidden annualIncomePerCapita (published count + sum + avg, with the exact totalCount, admit a single value), " +
             $"so a cell with and without one household gives that household's income — {revealed.Count} of {tried} attempts:\n" + string.Join("\n", revealed));
@@ -204,8 +211,11 @@ public sealed class AggregateAttacks
         const string query = "{ households { groupedAggregates(groupBy: [VILLAGE]) { keys { village { id } } count suppressed sum { memberCount annualIncomePerCapita } } } }";
         Dictionary<string, (int Count, long Members)> exact;
         using (var connection = _server.Database.Open())
+        {
             exact = connection.Rows("""SELECT "VillageId", COUNT(*), SUM("MemberCount") FROM "Households" GROUP BY "VillageId" """)
                 .ToDictionary(r => IdOf("Village", r[0]!), r => (Convert.ToInt32(r[1]), Convert.ToInt64(r[2])));
+        }
+
         var published = (await _server.QueryAsync(query))["households"]!["groupedAggregates"]!.AsArray();
         Assert.Equal(exact.Keys.Order(StringComparer.Ordinal), published.Select(g => g!["keys"]!["village"]!["id"]!.ToString()).Order(StringComparer.Ordinal));
         int countsChanged = 0, sumsChanged = 0;
@@ -267,10 +277,13 @@ public sealed class AggregateAttacks
             """;
         Dictionary<string, (int Count, long Members, long Income)> exactByKey;
         using (var connection = _server.Database.Open())
+        {
             exactByKey = connection.Rows("""
                 SELECT "TownshipId", "PrimaryCause", COUNT(*), SUM("MemberCount"), SUM("AnnualIncomePerCapita") FROM "Households" GROUP BY "TownshipId", "PrimaryCause"
                 """).ToDictionary(r => IdOf("Township", r[0]!) + "|" + PovertyCauses[Convert.ToInt32(r[1]) - 1],
                     r => (Convert.ToInt32(r[2]), Convert.ToInt64(r[3]), Convert.ToInt64(r[4])));
+        }
+
         var published = (await _server.QueryAsync(query))["households"]!["groupedAggregates"]!.AsArray();
         var recovered = new List<string>();
         var perturbed = 0;

@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Attacks;
 
@@ -56,6 +55,7 @@ public static class AttackSupport
         // ID numbers, their birth-date digits, phones and birth dates anywhere in the text.
         var values = Properties(body).Where(p => p.Value is JsonValue).Select(p => p.Value!.ToString()).ToHashSet(StringComparer.Ordinal);
         foreach (var h in households)
+        {
             foreach (var (what, secret) in Secrets(h))
             {
                 var found = what.StartsWith("headName", StringComparison.Ordinal) || what.StartsWith("name", StringComparison.Ordinal)
@@ -63,6 +63,7 @@ public static class AttackSupport
                     : text.Contains(secret, StringComparison.Ordinal);
                 Assert.False(found, $"LEAK ({context}): the response contains the {what} ('{secret}'): {Shorten(text)}");
             }
+        }
     }
 
     private static readonly Regex MaskedName = new(@"^\p{L}{1,2}\*$");
@@ -117,8 +118,10 @@ public static class AttackSupport
     public static void AssertNgoPartnerView(JsonNode? body, string context)
     {
         foreach (var (name, value) in Properties(body))
+        {
             if (name is "headIdNumber" or "idNumber" && value != null)
                 Assert.True(MaskedId.IsMatch(value.ToString()), $"LEAK ({context}): {name} = {value} should be masked (first 6 and last 4)");
+        }
     }
 
     /// <summary>Every household object in the response that names its village: outside <paramref name="partnerVillageIds"/> it shows the PUBLIC view only.</summary>
@@ -126,12 +129,15 @@ public static class AttackSupport
     {
         var checkedRows = 0;
         foreach (var o in Objects(body))
+        {
             if (o["village"] is JsonObject v && v["id"] is { } id && o.ContainsKey("headName"))
             {
                 if (partnerVillageIds.Contains(id.ToString())) continue;
                 AssertPublicView(o, $"{context}, village {id}");
                 checkedRows++;
             }
+        }
+
         return checkedRows;
     }
 
@@ -144,8 +150,10 @@ public static class AttackSupport
                 foreach (var inner in Objects(v)) yield return inner;
         }
         else if (node is JsonArray a)
+        {
             foreach (var item in a)
                 foreach (var inner in Objects(item)) yield return inner;
+        }
     }
 
     public static IEnumerable<(string Name, JsonNode? Value)> Properties(JsonNode? node)
@@ -266,8 +274,11 @@ public static class AttackSupport
         {
             var approx = avg * publishedCount * n / (n + s);
             for (var S = (long)Math.Floor(approx) - 2; S <= (long)Math.Ceiling(approx) + 2; S++)
+            {
                 if (S + s * (long)Math.Round((double)S / n) == published && Math.Abs(Math.Round((double)S / n * (n + s) / publishedCount, 4) - avg) < 0.00011)
                     return S;
+            }
+
             return null;
         }
     }

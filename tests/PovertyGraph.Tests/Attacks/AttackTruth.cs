@@ -26,7 +26,7 @@ public static class AttackTruth
     public static readonly string[] HouseholdTypes = ["LOW_INCOME_GUARANTEE", "FIVE_GUARANTEES", "GENERAL"];
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static (string Database, Truth Truth)? _truth;
+    private static (string Database, Truth Truth)? Cached;
 
     public sealed record Truth(
         VillageTruth Big,            // the non-partner village with the most households
@@ -42,14 +42,14 @@ public static class AttackTruth
     public static async Task<Truth> TruthAsync(AttackServer server)
     {
         var key = server.Database.ConnectionString;
-        if (_truth is { } cached && cached.Database == key) return cached.Truth;
+        if (Cached is { } cached && cached.Database == key) return cached.Truth;
         await Gate.WaitAsync();
         try
         {
-            if (_truth is { } again && again.Database == key) return again.Truth;
+            if (Cached is { } again && again.Database == key) return again.Truth;
             using var connection = server.Database.Open();
             var truth = Load(connection);
-            _truth = (key, truth);
+            Cached = (key, truth);
             return truth;
         }
         finally { Gate.Release(); }

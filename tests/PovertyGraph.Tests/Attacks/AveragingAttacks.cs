@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using PovertyGraph.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static PovertyGraph.Tests.Attacks.AttackSupport;
 using Place = PovertyGraph.Tests.Attacks.HouseholdRegistry.Place;
@@ -47,6 +46,7 @@ public sealed class AveragingAttacks(PovertyGraphFactory factory, ITestOutputHel
             var answered = new Dictionary<string, int>();
             var refused = new Dictionary<string, int>();
             foreach (var way in Ways(registry, village, random).Where(p => Differs(registry, village, p)).GroupBy(p => p.Way))
+            {
                 foreach (var chunk in way.Chunk(PairsPerRequest))
                 {
                     var figures = await FiguresAsync(chunk.SelectMany(p => new[] { p.With, p.Without }).ToList());
@@ -60,6 +60,8 @@ public sealed class AveragingAttacks(PovertyGraphFactory factory, ITestOutputHel
                         if (with.Illness is { } a && without.Illness is { } b) illness.Add(a - b);
                     }
                 }
+            }
+
             Assert.NotEmpty(counts); // the village's own cell is always one of the ways
 
             var countGuess = (int)Math.Round(counts.Average());
@@ -136,9 +138,13 @@ public sealed class AveragingAttacks(PovertyGraphFactory factory, ITestOutputHel
             cells.Add((new { village = new { name = new { eq = other.Name } } }, v => v.Name == other.Name));
         }
         foreach (var with in cells.Where(c => c.Where != null))
+        {
             foreach (var without in cells.Where(c => c.Where != with.Where))
+            {
                 for (var round = 0; round < Rounds; round++)
                     yield return new("cells", with.Where!, with.In, without.Where, without.In);
+            }
+        }
     }
 
     /// <summary>Whether the pair's sets of villages differ by exactly the village (the second inside the first).</summary>

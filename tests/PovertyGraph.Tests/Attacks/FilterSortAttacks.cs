@@ -1,4 +1,3 @@
-using PovertyGraph.Tests.Infrastructure;
 using static PovertyGraph.Tests.Attacks.AttackSupport;
 using static PovertyGraph.Tests.Attacks.AttackTruth;
 

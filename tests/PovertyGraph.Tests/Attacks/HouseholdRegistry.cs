@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PovertyGraph.GraphQL.Model;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Attacks;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using static PovertyGraph.Tests.Attacks.AttackSupport;
 using static PovertyGraph.Tests.Attacks.AttackTruth;
 

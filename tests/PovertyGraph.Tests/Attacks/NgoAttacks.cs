@@ -1,4 +1,3 @@
-using PovertyGraph.Tests.Infrastructure;
 using static PovertyGraph.Tests.Attacks.AttackSupport;
 using static PovertyGraph.Tests.Attacks.AttackTruth;
 
@@ -69,11 +68,14 @@ public sealed class NgoAttacks
         // The township path lists households of any village: those outside the partner villages must be PUBLIC-masked.
         var hidden = 0;
         foreach (var (name, value) in new[] { "direct", "edges", "node", "nodes", "projects" }.SelectMany(k => Properties(body["data"]![k])))
+        {
             if (name is "headIdNumber" or "idNumber" or "phone" or "primaryCause" or "annualIncomePerCapita")
             {
                 Assert.True(value == null, $"LEAK (NGO elsewhere): {name} = {value}");
                 hidden++;
             }
+        }
+
         Assert.True(hidden > 5 * truth.Big.Households.Count, $"only {hidden} hidden values came back to check");
     }
 
@@ -189,11 +191,14 @@ public sealed class NgoAttacks
         Assert.Equal(truth.PartnerVillageIds.Count, villages.Count);
         var minMax = 0;
         foreach (var (name, value) in Properties(data["villages"]))
+        {
             if (name is "annualIncomePerCapita" or "memberCount")
             {
                 Assert.True(value == null, $"LEAK: NGO got min/max {name} = {value}");
                 minMax++;
             }
+        }
+
         var groups = villages.Sum(v => v!["households"]!["groupedAggregates"]!.AsArray().Count);
         Assert.True(groups > 0, "no groups came back");
         Assert.Equal(4 * villages.Count + 2 * groups, minMax); // each village's aggregates' four and each group's two, all null

@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using PovertyGraph.Tests.Infrastructure;
 using static PovertyGraph.Tests.Attacks.AttackSupport;
 using static PovertyGraph.Tests.Attacks.AttackTruth;
 
@@ -70,7 +69,10 @@ public sealed class NodeAndCursorAttacks
                 Assert.Contains("is not a valid global ID", body["errors"]![0]!["message"]!.ToString());
             }
             else
+            {
                 Assert.True(body["errors"] == null && body["data"] is JsonObject { Count: 1 }, $"{raw}: expected node: null, got {Text(body)}");
+            }
+
             Assert.DoesNotContain("Exception", Text(body));
         }
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using PovertyGraph.Tests.Infrastructure;
 using static PovertyGraph.Tests.Attacks.AttackSupport;
 using Household = PovertyGraph.Tests.Attacks.HouseholdRegistry.Household;
 
@@ -38,6 +37,7 @@ public sealed class PublicFieldDifferencingAttacks(PovertyGraphFactory factory)
         var revealed = new List<string>();
         var refused = 0;
         foreach (var h in alone)
+        {
             foreach (var (how, without) in Removals(h, households, village.Id))
             {
                 var cells = await CellsAsync(without, token);
@@ -46,6 +46,8 @@ public sealed class PublicFieldDifferencingAttacks(PovertyGraphFactory factory)
                 if (changed.Count == 1 && changed[0] == h.PrimaryCause)
                     revealed.Add($"{h.Id} ({how}): only the {h.PrimaryCause} cell changed");
             }
+        }
+
         Assert.True(revealed.Count == 0,
             $"LEAK: {caller} learns the hidden primaryCause of {revealed.Count} households of village {village.Name} by removing them through public fields " +
             $"({refused} requests refused):\n" + string.Join("\n", revealed));

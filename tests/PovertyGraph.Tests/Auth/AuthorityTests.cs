@@ -10,7 +10,6 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.Server.Auth;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Auth;
 

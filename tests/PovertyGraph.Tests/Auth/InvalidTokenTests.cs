@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.Server.Auth;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Auth;
 

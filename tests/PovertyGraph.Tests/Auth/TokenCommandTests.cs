@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.Server.Commands;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Auth;
 

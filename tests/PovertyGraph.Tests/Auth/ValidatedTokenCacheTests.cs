@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.Server.Auth;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Auth;
 

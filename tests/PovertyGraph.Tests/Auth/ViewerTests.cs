@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Model;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Auth;
 

@@ -40,10 +40,19 @@ public sealed class Csv
             if (quoted)
             {
                 if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
             }
-            else if (c == '"') quoted = true;
+            else if (c == '"')
+            {
+                quoted = true;
+            }
             else if (c == ',') { record.Add(field.ToString()); field.Clear(); }
             else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') { }
             else if (c == '\n')
@@ -53,7 +62,10 @@ public sealed class Csv
                 yield return record;
                 record = [];
             }
-            else field.Append(c);
+            else
+            {
+                field.Append(c);
+            }
         }
         if (field.Length > 0 || record.Count > 0)
         {

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using PovertyGraph.Tests.Infrastructure;
-using PuppeteerSharp;
 using Xunit.Abstractions;
 
 namespace PovertyGraph.Tests.Browser;
@@ -243,8 +240,11 @@ public sealed class ExplorerBrowserTests(BrowserFixture fixture, ITestOutputHelp
     private static string? RepositoryDocs()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
             if (File.Exists(Path.Combine(dir.FullName, "PovertyGraph.sln")))
                 return Directory.CreateDirectory(Path.Combine(dir.FullName, "docs")).FullName;
+        }
+
         return null;
     }
 

@@ -147,8 +147,10 @@ public sealed class ExplorerFigures(ServerProcess server, string? token)
                 var shown = table.Single(r => r.Key == row.Key);
                 Assert.True(row.Suppressed == (shown.Status == "suppressed"), $"{chart} {row.Key}: suppressed should be {row.Suppressed}");
                 foreach (var (column, value) in row.Values)
+                {
                     Assert.True(Normalise(value) == Normalise(shown.Value(column)),
                         $"{chart} {row.Key} {column}: the API says '{value}', the page shows '{shown.Value(column)}' ({shown.Cells[column].Text})");
+                }
             }
 
             if (SeriesColumns.TryGetValue(chart, out var columns))

@@ -40,9 +40,11 @@ public static class InstalledChromium
     {
         var executable = ExecutablePath;
         if (!File.Exists(executable))
+        {
             throw new InvalidOperationException(
                 $"Chromium was not found at {executable}: the browser tests drive a real headless Chromium. " +
                 "Install chromium (apt-get install -y chromium), or set POVERTYGRAPH_CHROMIUM to a Chromium executable.");
+        }
 
         return await Puppeteer.LaunchAsync(new LaunchOptions
         {

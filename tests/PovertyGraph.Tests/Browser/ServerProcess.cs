@@ -134,8 +134,11 @@ public sealed class ServerProcess : IAsyncDisposable
         // Fallback: the copy referenced into this test's output, if it is runnable on its own.
         candidates.Add(Path.Combine(testBin.FullName, "PovertyGraph.Server.dll"));
         foreach (var candidate in candidates)
+        {
             if (File.Exists(candidate) && File.Exists(Path.ChangeExtension(candidate, ".runtimeconfig.json")))
                 return candidate;
+        }
+
         throw new FileNotFoundException(
             $"the built server was not found (looked for {string.Join(", ", candidates)}); build the solution first.");
     }

@@ -146,8 +146,10 @@ public sealed class CorrectedSourcesTests
         var lines = SeedAndDocLines().Where(l => sequence.IsMatch(l.Text)).ToList();
         Assert.NotEmpty(lines);
         foreach (var line in lines)
+        {
             Assert.True(line.Text.Contains('等') || line.Text.Contains("not exhaustive") || line.Text.Contains("not complete"),
                 $"{list}: {line.File}: {line.Text}");
+        }
     }
 
     /// <summary>Every line of the seed CSVs, seed-data/README.md, README.md and the schema.</summary>

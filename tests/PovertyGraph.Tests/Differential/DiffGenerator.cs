@@ -183,9 +183,14 @@ internal sealed class DiffGenerator(Catalog catalog, Random random, bool allowPr
         var values = new List<(string, FieldSpec)>();
         if (numeric.Count == 0) return new AggregateSelection(values);
         foreach (var function in Functions)
+        {
             if (Chance(0.5))
+            {
                 foreach (var field in numeric.OrderBy(_ => random.Next()).Take(random.Next(1, numeric.Count + 1)))
                     values.Add((function, field));
+            }
+        }
+
         return new AggregateSelection(values);
     }
 

@@ -138,11 +138,16 @@ internal sealed class Catalog
             type.ById = type.Rows.ToDictionary(r => r.Id);
         }
         foreach (var type in catalog.Types.Values)
+        {
             foreach (var relation in type.ToMany)
+            {
                 catalog._children[(type.Name, relation.Name)] = catalog.Types[relation.Target].Rows
                     .Where(r => r.Long(relation.ChildFkColumn) != null)
                     .GroupBy(r => (int)r.Long(relation.ChildFkColumn)!.Value)
                     .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Id).ToList());
+            }
+        }
+
         return catalog;
     }
 

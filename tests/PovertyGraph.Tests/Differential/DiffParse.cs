@@ -120,9 +120,15 @@ internal sealed class DiffParse(Catalog catalog)
                     _at++;
                     var e = text[_at++];
                     if (e == 'u') { sb.Append((char)Convert.ToInt32(text.Substring(_at, 4), 16)); _at += 4; }
-                    else sb.Append(e switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'b' => '\b', 'f' => '\f', _ => e });
+                    else
+                    {
+                        sb.Append(e switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'b' => '\b', 'f' => '\f', _ => e });
+                    }
                 }
-                else sb.Append(text[_at++]);
+                else
+                {
+                    sb.Append(text[_at++]);
+                }
             }
             _at++;
             return sb.ToString();

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.GraphQL.Execution;
-using PovertyGraph.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace PovertyGraph.Tests.Differential;
@@ -50,7 +48,7 @@ public sealed class DifferentialTests(PovertyGraphFactory factory, ITestOutputHe
         var clock = Stopwatch.StartNew();
 
         await factory.QueryAsync("{ villages(first: 1) { totalCount } }"); // builds the database
-        var catalog = _catalog ??= Catalog.Load(factory.Database);
+        var catalog = CachedCatalog ??= Catalog.Load(factory.Database);
         var semantics = new Semantics(catalog);
         var random = new Random(seed);
         // Household fields primaryCause and annualIncomePerCapita, and exact household and person aggregates,
@@ -66,7 +64,9 @@ public sealed class DifferentialTests(PovertyGraphFactory factory, ITestOutputHe
         {
             semantics.Reset();
             if (plan[i] == "nested")
+            {
                 await NestedCase(i, catalog, semantics, random, publicGenerator, officialGenerator);
+            }
             else
             {
                 var type = catalog[plan[i]];
@@ -252,14 +252,14 @@ public sealed class DifferentialTests(PovertyGraphFactory factory, ITestOutputHe
         { "Household", "{primaryMeasure: {nin: [HEALTH]}, village: {projects: {any: true}}}", "[{village: {plannedExitYear: DESC}}, {memberCount: ASC}]", "VILLAGE,HAS_LABOR_CAPACITY" },
     };
 
-    private static Catalog? _catalog;
+    private static Catalog? CachedCatalog;
 
     [Theory]
     [MemberData(nameof(EdgeCases))]
     public async Task Edge_cases_agree_with_an_independent_evaluation(string typeName, string? where, string? order, string? groupBy)
     {
         await factory.QueryAsync("{ villages(first: 1) { totalCount } }");
-        var catalog = _catalog ??= Catalog.Load(factory.Database);
+        var catalog = CachedCatalog ??= Catalog.Load(factory.Database);
         var semantics = new Semantics(catalog);
         var parse = new DiffParse(catalog);
         var type = catalog[typeName];

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
-using PovertyGraph.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace PovertyGraph.Tests.Differential;

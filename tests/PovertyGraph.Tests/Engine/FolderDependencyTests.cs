@@ -49,8 +49,10 @@ public sealed class FolderDependencyTests
                                                                   || s.File.StartsWith(Path.Combine("Schema", "Entities"), StringComparison.Ordinal)))
         {
             foreach (var entity in entities)
+            {
                 if (Regex.IsMatch(text, $"\"{entity}\"|typeof\\((Domain\\.)?{entity}\\)|<{entity}>"))
                     violations.Add($"{file} names {entity}");
+            }
         }
         Assert.Empty(violations);
     }

@@ -51,18 +51,23 @@ public sealed class RolesTableTests
         var fieldRows = Rows().Where(r => r[0].StartsWith('`') && r[0] != "`auditEntries`").ToList();
         Assert.Equal(6, fieldRows.Count);
         foreach (var row in fieldRows)
+        {
             foreach (var (type, field) in Fields(row[0]))
             {
                 named.Add(field);
                 var expected = (Level(row[1]), Level(row[2]), Level(row[3]), Level(row[4]), Level(row[5]), Level(row[5]));
                 Assert.Equal(expected, Declared(type, field));
             }
+        }
         // "everything else: full" for every role: every public field the table does not name.
         Assert.Equal("everything else", Rows()[^1][0]);
         Assert.All(Rows()[^1][1..], cell => Assert.Equal("full", cell));
         foreach (var type in Model.All)
+        {
             foreach (var field in type.PublicFields.Where(f => !named.Contains(f)))
                 Assert.Equal((AccessLevel.Full, AccessLevel.Full, AccessLevel.Full, AccessLevel.Full, AccessLevel.Full, AccessLevel.Full), Declared(type, field));
+        }
+
         Assert.Equal(Model.All.SelectMany(t => t.Fields).Where(f => f.IsPersonal).ToHashSet(), named);
     }
 
@@ -74,8 +79,11 @@ public sealed class RolesTableTests
         var protectedTypes = Model.All.Where(t => t.ProtectedStatistics).Select(t => t.Name).Order().ToList();
         Assert.Equal(["Household", "Person"], protectedTypes);
         for (var i = 0; i < roles.Length; i++)
+        {
             foreach (var type in Model.All.Where(t => t.ProtectedStatistics))
                 Assert.Equal(aggregates[i + 1] == "protected", AccessRules.ProtectsStatistics(type, new Viewer(roles[i])));
+        }
+
         Assert.False(AccessRules.ProtectsStatistics(Model.ByName("Household")!, new Viewer(Role.Admin)));
 
         var audit = Rows().Single(r => r[0] == "`auditEntries`");

@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using PovertyGraph.Domain;
 using PovertyGraph.GraphQL;
 using PovertyGraph.GraphQL.Access;
-using PovertyGraph.GraphQL.Model;
 using PovertyGraph.GraphQL.Planning;
 
 namespace PovertyGraph.Tests.Engine;
@@ -14,8 +13,11 @@ public sealed class ServerSideGuardTests
     {
         var data = new TheoryData<string, Role>();
         foreach (var type in ApiModel.Build().All)
+        {
             foreach (var role in Enum.GetValues<Role>())
                 data.Add(type.Name, role);
+        }
+
         return data;
     }
 

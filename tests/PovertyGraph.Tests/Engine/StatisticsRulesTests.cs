@@ -1,8 +1,8 @@
-using PovertyGraph.GraphQL.Planning.Filters;
 using PovertyGraph.GraphQL;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Model;
 using PovertyGraph.GraphQL.Planning;
+using PovertyGraph.GraphQL.Planning.Filters;
 
 namespace PovertyGraph.Tests.Engine;
 
@@ -50,11 +50,14 @@ public sealed class StatisticsRulesTests
         var accepted = new List<string>();
         var tried = 0;
         foreach (var (path, kind) in Conditions(type))
+        {
             foreach (var op in FilterConvention.For(kind).Select(o => o.Name))
             {
                 tried++;
                 if (Accepts(type, Condition(path, op))) accepted.Add($"{path}.{op}");
             }
+        }
+
         Assert.True(tried > 50, $"only {tried} conditions tried");
         Assert.Equal(expected.Select(p => p + ".eq").Order(StringComparer.Ordinal), accepted.Order(StringComparer.Ordinal));
     }

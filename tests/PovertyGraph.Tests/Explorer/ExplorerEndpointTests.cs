@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Explorer;
 

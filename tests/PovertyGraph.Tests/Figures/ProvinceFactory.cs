@@ -1,5 +1,3 @@
-using PovertyGraph.Tests.Infrastructure;
-
 namespace PovertyGraph.Tests.Figures;
 
 /// <summary>The server on the full province-scale database (built once per test run, about 20 s).</summary>

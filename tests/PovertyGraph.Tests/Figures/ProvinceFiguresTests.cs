@@ -1,5 +1,3 @@
-using PovertyGraph.Tests.Infrastructure;
-
 namespace PovertyGraph.Tests.Figures;
 
 /// <summary>The province's published figures (000, Jilin's 13th Five-Year plan, Table 1 and chapter 2) through GraphQL, on the province-scale database.</summary>

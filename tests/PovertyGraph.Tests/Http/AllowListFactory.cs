@@ -1,5 +1,3 @@
-using PovertyGraph.Tests.Infrastructure;
-
 namespace PovertyGraph.Tests.Http;
 
 /// <summary>A server in allow-list mode: callers without a token run only the repository's documents.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
 using PovertyGraph.Server.Documents;
-using PovertyGraph.Tests.Infrastructure;
 using static PovertyGraph.Tests.Http.GraphQLGet;
 
 namespace PovertyGraph.Tests.Http;

@@ -6,7 +6,6 @@ using PovertyGraph.Data;
 using PovertyGraph.Server.Caching;
 using PovertyGraph.Server.Commands;
 using PovertyGraph.Tests.Data;
-using PovertyGraph.Tests.Infrastructure;
 using static PovertyGraph.Tests.Http.GraphQLGet;
 
 namespace PovertyGraph.Tests.Http;

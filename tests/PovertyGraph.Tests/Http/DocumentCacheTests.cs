@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.DI;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.GraphQL.Execution;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Http;
 

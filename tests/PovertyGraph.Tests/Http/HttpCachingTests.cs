@@ -3,7 +3,6 @@ using GraphQL.DI;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.GraphQL.Execution;
-using PovertyGraph.Tests.Infrastructure;
 using static PovertyGraph.Tests.Http.GraphQLGet;
 
 namespace PovertyGraph.Tests.Http;

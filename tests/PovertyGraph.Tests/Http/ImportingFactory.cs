@@ -1,5 +1,3 @@
-using PovertyGraph.Tests.Infrastructure;
-
 namespace PovertyGraph.Tests.Http;
 
 /// <summary>A server that reads the data version on every cacheable request, on its own database (the test imports into it).</summary>

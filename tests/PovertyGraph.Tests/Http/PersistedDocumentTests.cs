@@ -1,8 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using PovertyGraph.Server.Documents;
 using PovertyGraph.Tests.Data;
-using PovertyGraph.Tests.Infrastructure;
 using static PovertyGraph.Tests.Http.GraphQLGet;
 
 namespace PovertyGraph.Tests.Http;

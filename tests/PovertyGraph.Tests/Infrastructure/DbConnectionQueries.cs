@@ -23,8 +23,11 @@ public static class DbConnectionQueries
         using var reader = cmd.ExecuteReader();
         var result = new Dictionary<string, long>();
         while (reader.Read())
+        {
             result[reader.IsDBNull(0) ? "(null)" : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!] =
                 reader.IsDBNull(1) ? 0 : Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        }
+
         return result;
     }
 

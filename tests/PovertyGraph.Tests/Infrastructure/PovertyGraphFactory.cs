@@ -44,7 +44,10 @@ public class PovertyGraphFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database.IsValueCreated) _database.Value.Dispose();
+        if (_database.IsValueCreated)
+        {
+            _database.Value.Dispose();
+        }
         else if (Settings.TryGetValue("Database:ConnectionString", out var path) && path != null
                  && PovertyGraph.Data.DatabaseOptions.Infer(path) == PovertyGraph.Data.DatabaseProvider.Sqlite)
         {

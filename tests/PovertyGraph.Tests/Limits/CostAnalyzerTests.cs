@@ -2,7 +2,6 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.GraphQL.Cost;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Limits;
 

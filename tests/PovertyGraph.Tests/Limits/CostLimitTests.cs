@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Cost;
-using PovertyGraph.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace PovertyGraph.Tests.Limits;
@@ -83,8 +82,11 @@ public sealed class CostLimitTests(PovertyGraphFactory factory, ITestOutputHelpe
     {
         var text = new StringBuilder("query Doubling { counties(first: 1) { nodes { ...L0 } } }\n");
         for (var k = 0; k < levels; k++)
+        {
             text.Append($"fragment L{k} on County {{ a: villages(first: {pageSize}) {{ nodes {{ county {{ ...L{k + 1} }} }} }} " +
                         $"b: villages(first: {pageSize}) {{ nodes {{ county {{ ...L{k + 1} }} }} }} }}\n");
+        }
+
         text.Append($"fragment L{levels} on County {{ name }}\n");
         return text.ToString();
     }

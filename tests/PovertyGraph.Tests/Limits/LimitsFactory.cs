@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PovertyGraph.Data;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Limits;
 

@@ -1,5 +1,3 @@
-using PovertyGraph.Tests.Infrastructure;
-
 namespace PovertyGraph.Tests.Limits;
 
 /// <summary>A server whose callers may send three requests at once and one more a minute.</summary>

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using PovertyGraph.GraphQL.Access;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Limits;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Limits;
 

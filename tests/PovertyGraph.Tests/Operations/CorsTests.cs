@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using PovertyGraph.Server.Hosting;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Operations;
 

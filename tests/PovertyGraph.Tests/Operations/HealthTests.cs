@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Operations;
 

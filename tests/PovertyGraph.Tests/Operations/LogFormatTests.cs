@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Operations;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.GraphQL.Telemetry;
-using PovertyGraph.Tests.Infrastructure;
 using static PovertyGraph.GraphQL.Telemetry.ServerMetrics;
 
 namespace PovertyGraph.Tests.Operations;

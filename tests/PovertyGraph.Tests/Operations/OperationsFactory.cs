@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Operations;
 

@@ -48,7 +48,10 @@ public sealed class OtlpExportTests
             received.Any(r => r.Path == path && Contains(r.Body, text) && Contains(r.Body, "povertygraph-otlp-test"));
         for (var attempt = 0; attempt < 300 && !(Has("/v1/traces", "OtlpProbe") && Has("/v1/metrics", "povertygraph.graphql.operations")
                                                  && Has("/v1/logs", "Bearer token rejected")); attempt++)
+        {
             await Task.Delay(50);
+        }
+
         Assert.True(Has("/v1/traces", "OtlpProbe"), "no trace with the operation's name: " + Summary(received));
         Assert.True(Has("/v1/metrics", "povertygraph.graphql.operations"), "no metrics: " + Summary(received));
         Assert.True(Has("/v1/logs", "Bearer token rejected"), "no log record: " + Summary(received));

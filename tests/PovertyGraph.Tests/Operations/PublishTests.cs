@@ -77,7 +77,10 @@ public sealed class PublishTests
                      "publish", Path.Combine("src", "PovertyGraph.Server", "PovertyGraph.Server.csproj"), "-c", configuration, "--no-build",
                      "-o", output, "-nologo", "-v", "q", "--disable-build-servers", "-nodeReuse:false", "-p:CompressionEnabled=false",
                  })
+        {
             start.ArgumentList.Add(arg);
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -3,10 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PovertyGraph.Server.Telemetry;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Operations;
 

@@ -9,7 +9,6 @@ using OpenTelemetry.Trace;
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Telemetry;
 using PovertyGraph.Server.Telemetry;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Operations;
 

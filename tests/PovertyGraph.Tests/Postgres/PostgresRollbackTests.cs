@@ -37,8 +37,11 @@ public sealed class PostgresRollbackTests(PostgresDatabaseFixture fixture)
         Assert.Contains("test_refuses", error.GetBaseException().Message);
 
         using (var connection = database.Open())
+        {
             foreach (var table in new[] { "SourceDocuments", "Counties", "Villages", "Households", "Persons", "DatasetInfo" })
                 Assert.Equal(0, connection.Scalar($"SELECT COUNT(*) FROM \"{table}\""));
+        }
+
         Assert.Equal(schema, Schema(database, "Persons")); // the deferred indexes and keys came back with the rollback
 
         using (var db = PostgresDatabaseFixture.Context(services))

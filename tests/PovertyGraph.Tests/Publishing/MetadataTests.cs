@@ -68,7 +68,9 @@ public sealed class MetadataTests(PovertyGraphFactory factory)
         foreach (var url in downloads.Select(u => new Uri(u).PathAndQuery)
                      .Concat(["/data/households/grouped.csv?groupBy=COUNTY,PRIMARY_CAUSE", "/data/projects/grouped.csv?groupBy=CATEGORY",
                               "/data/fundingAllocations/grouped.csv?groupBy=SOURCE,YEAR"]))
+        {
             await AssertDescribedAsync(url);
+        }
     }
 
     private async Task AssertDescribedAsync(string url)

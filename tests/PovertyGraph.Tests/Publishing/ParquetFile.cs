@@ -29,7 +29,7 @@ public sealed record ParquetFile(IReadOnlyList<string> Headers, IReadOnlyList<lo
     {
         if (field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>))
         {
-            var texts = new string[rows];
+            var texts = new string?[rows];
             await group.ReadAsync(field, texts.AsMemory(), null);
             return texts;
         }

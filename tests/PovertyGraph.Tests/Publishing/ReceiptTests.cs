@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using static PovertyGraph.Tests.Publishing.DownloadClient;
 
 namespace PovertyGraph.Tests.Publishing;

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Server.Downloads;
 using static PovertyGraph.Tests.Publishing.DownloadClient;

@@ -5,7 +5,6 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
 using PovertyGraph.Data.Generation;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Scaling;
 
@@ -57,8 +56,11 @@ public sealed class NationalSampleTests
 
         // Every replicated row is synthetic, has no source document and names its replica.
         foreach (var table in new[] { "Prefectures", "Counties", "Townships", "Villages", "Households" })
+        {
             Assert.Equal(0L, db.Scalar($"SELECT COUNT(*) FROM \"{table}\" t JOIN \"Provinces\" p ON p.\"Id\" = t.\"ProvinceId\" " +
                 "WHERE p.\"Id\" > 1 AND (t.\"Synthetic\" = FALSE OR t.\"SourceDocumentId\" IS NOT NULL OR t.\"SourceReference\" <> p.\"SourceReference\")"));
+        }
+
         Assert.Equal(0L, db.Scalar("SELECT COUNT(*) FROM \"Persons\" m JOIN \"Households\" h ON h.\"Id\" = m.\"HouseholdId\" " +
             "WHERE h.\"ProvinceId\" > 1 AND (m.\"Synthetic\" = FALSE OR m.\"SourceDocumentId\" IS NOT NULL OR m.\"SourceReference\" <> h.\"SourceReference\")"));
         // Nothing the documents say of a real place is carried over: no codes, no programme designations, no provincial level.
@@ -115,8 +117,11 @@ public sealed class NationalSampleTests
                      $"SELECT m.\"Id\", m.\"HouseholdId\", m.\"Name\", m.\"IdNumber\", m.\"Gender\", m.\"BirthDate\", m.\"Relationship\" " +
                      $"FROM \"Persons\" m JOIN \"Households\" h ON h.\"Id\" = m.\"HouseholdId\" {where} ORDER BY m.\"Id\"",
                  })
+        {
             foreach (var row in db.Rows(sql))
                 text.AppendJoin('\u001f', row.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))).Append('\u001e');
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

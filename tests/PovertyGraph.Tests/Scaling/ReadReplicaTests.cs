@@ -4,9 +4,8 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using PovertyGraph.GraphQL.Model;
 using PovertyGraph.Data;
-using PovertyGraph.Tests.Infrastructure;
+using PovertyGraph.GraphQL.Model;
 
 namespace PovertyGraph.Tests.Scaling;
 

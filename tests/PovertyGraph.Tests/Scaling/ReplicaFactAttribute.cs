@@ -1,5 +1,3 @@
-using PovertyGraph.Tests.Infrastructure;
-
 namespace PovertyGraph.Tests.Scaling;
 
 /// <summary>
@@ -15,8 +13,10 @@ public sealed class ReplicaFactAttribute : FactAttribute
     public ReplicaFactAttribute()
     {
         if (TestDatabase.PostgresAdministrator == null || Standby == null)
+        {
             Skip = $"No PostgreSQL streaming replica is configured: set {VariableName} to a hot standby of the server in " +
                    $"{TestDatabase.PostgresVariable} (.ci/run starts one with `.ci/postgres.sh standby`; see docs/TESTING.md).";
+        }
     }
 
     public static string? Standby => Environment.GetEnvironmentVariable(VariableName) is { Length: > 0 } value ? value : null;

@@ -1,5 +1,4 @@
 using Npgsql;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Scaling;
 

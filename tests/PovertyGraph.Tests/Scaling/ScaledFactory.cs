@@ -1,5 +1,3 @@
-using PovertyGraph.Tests.Infrastructure;
-
 namespace PovertyGraph.Tests.Scaling;
 
 /// <summary>The server on the jiaohe profile at <see cref="Scale"/> times its size: Jilin and replicas of it (the national sample's machinery).</summary>

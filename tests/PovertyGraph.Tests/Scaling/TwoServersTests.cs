@@ -7,7 +7,6 @@ using PovertyGraph.Data.Generation;
 using PovertyGraph.Server.Documents;
 using PovertyGraph.Tests.Browser;
 using PovertyGraph.Tests.Data;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Scaling;
 

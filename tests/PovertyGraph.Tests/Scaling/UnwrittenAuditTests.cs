@@ -1,6 +1,5 @@
 using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Execution;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Scaling;
 

@@ -18,6 +18,7 @@ public static class AggregateTypes
             (AggregateFunction.Min, "min", "Minimums"), (AggregateFunction.Max, "max", "Maximums"),
         };
         if (numeric.Count > 0)
+        {
             foreach (var (function, name, description) in functions)
             {
                 var graph = new ObjectGraphType { Name = n + char.ToUpperInvariant(name[0]) + name[1..] + "Aggregates", Description = $"{description} of the numeric fields of {n} (null when the cell is suppressed or empty)." };
@@ -47,6 +48,7 @@ public static class AggregateTypes
                 }
                 yield return graph;
             }
+        }
 
         foreach (var grouped in new[] { false, true })
         {
@@ -62,9 +64,14 @@ public static class AggregateTypes
                 grouped ? TypeRefs.Named("Int") : TypeRefs.NonNull("Int"),
                 (source, _) => grouped ? ((GroupValue)source).Cell is { Suppressed: false } cell ? cell.Row.Count : null : ((PublishedCell)source).Row.Count));
             if (numeric.Count > 0)
+            {
                 foreach (var (_, name, description) in functions)
+                {
                     graph.AddField(Field(name, $"{description} of the numeric fields.", TypeRefs.Named(n + char.ToUpperInvariant(name[0]) + name[1..] + "Aggregates"),
                         (source, _) => grouped ? ((GroupValue)source).Cell : source));
+                }
+            }
+
             graph.AddField(Field("suppressed", "True when the cell has too few households to publish; its values are then null (see the README's statistics rule).",
                 TypeRefs.NonNull("Boolean"), (source, _) => grouped ? ((GroupValue)source).Cell.Suppressed : ((PublishedCell)source).Suppressed));
             yield return graph;

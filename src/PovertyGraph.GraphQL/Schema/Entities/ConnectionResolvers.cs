@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using PovertyGraph.GraphQL.Execution;
 using PovertyGraph.GraphQL.Model;
-using PovertyGraph.GraphQL.Planning;
 using static PovertyGraph.GraphQL.Schema.Entities.GraphFields;
 
 namespace PovertyGraph.GraphQL.Schema.Entities;

@@ -27,6 +27,7 @@ public static class ConnectionTypes
                 return connection.Cells(connection.Plan.Aggregates[c.FieldAst]).Then(cells => cells[0]);
             }));
         if (type.Dimensions.Count > 0)
+        {
             graph.AddField(Field("groupedAggregates",
                 "Aggregates per group of rows sharing the same keys, ordered by the keys (ascending, by ID for places; nulls last).",
                 TypeRefs.ListOfNonNull(n + "AggregateGroup"), c =>
@@ -39,6 +40,8 @@ public static class ConnectionTypes
                     new QueryArgument(new NonNullGraphType(new ListGraphType(TypeRefs.NonNull(n + "GroupBy")))) { Name = "groupBy", Description = "One or more dimensions to group by." },
                     new QueryArgument<IntGraphType> { Name = "first", Description = "At most this many groups." },
                     new QueryArgument<BooleanGraphType> { Name = "includeNullKeys", DefaultValue = false, Description = "Also return groups whose key is unknown (null). They are left out by default; `aggregates` always covers every row." })));
+        }
+
         return graph;
     }
 

@@ -50,8 +50,11 @@ public static class EntityObjectType
                 c => ConnectionResolvers.Nested(c, target, r), ConnectionResolvers.ArgumentsFor(target)));
         }
         if (type.HasProvenance)
+        {
             graph.AddField(Field("provenance", "Where this row comes from: source document and place in it, and whether (or which fields) were generated.",
                 TypeRefs.NonNull(ProvenanceType.Name), (source, _) => ProvenanceValue.Of((EntityRow)source)));
+        }
+
         graph.AddResolvedInterface(node); // validated on the spot, so after the fields
         return graph;
     }

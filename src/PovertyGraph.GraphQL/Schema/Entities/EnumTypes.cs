@@ -9,24 +9,27 @@ namespace PovertyGraph.GraphQL.Schema.Entities;
 /// </summary>
 public sealed class EnumTypes
 {
-    private readonly Dictionary<Type, EnumerationGraphType> Types = new();
-    private readonly Lock Gate = new();
+    private readonly Dictionary<Type, EnumerationGraphType> _types = new();
+    private readonly Lock _gate = new();
 
     public EnumerationGraphType For(Type enumType)
     {
-        lock (Gate)
+        lock (_gate)
         {
-            if (Types.TryGetValue(enumType, out var existing)) return existing;
+            if (_types.TryGetValue(enumType, out var existing)) return existing;
             var type = new EnumerationGraphType { Name = enumType.Name, Description = EnumDescriptions.ForType(enumType) };
             foreach (var name in Enum.GetNames(enumType))
+            {
                 type.Add(new EnumValueDefinition(EnumNames.ToConstant(name), Enum.Parse(enumType, name))
                 {
                     Description = EnumDescriptions.ForValue(enumType, name),
                 });
-            Types[enumType] = type;
+            }
+
+            _types[enumType] = type;
             return type;
         }
     }
 
-    public IEnumerable<EnumerationGraphType> All { get { lock (Gate) return Types.Values.ToList(); } }
+    public IEnumerable<EnumerationGraphType> All { get { lock (_gate) return _types.Values.ToList(); } }
 }

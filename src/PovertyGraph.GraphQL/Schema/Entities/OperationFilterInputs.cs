@@ -11,12 +11,15 @@ public static class OperationFilterInputs
     {
         var type = new InputObjectGraphType { Name = name, Description = description };
         foreach (var operation in operations)
+        {
             type.AddField(new FieldType
             {
                 Name = operation.Name,
                 Description = operation.Description,
                 ResolvedType = operation.TakesList ? new ListGraphType(new NonNullGraphType(TypeRefs.Named(scalar))) : TypeRefs.Named(scalar),
             });
+        }
+
         return type;
     }
 
