@@ -109,7 +109,6 @@ public sealed class QueryRuntime(IDbContextFactory<PovertyGraphDbContext> factor
     private readonly Lock _disclosuresLock = new();
     private readonly HashSet<(string Type, int Id)> _disclosedRecords = [];
     private readonly HashSet<string> _disclosedFields = new(StringComparer.Ordinal);
-    private (string Type, int Id) _lastDisclosed;
 
     /// <summary>Whether anything was disclosed.</summary>
     public bool HasDisclosures { get; private set; }
@@ -119,12 +118,7 @@ public sealed class QueryRuntime(IDbContextFactory<PovertyGraphDbContext> factor
     {
         lock (_disclosuresLock)
         {
-            // A row's fields (and its members') come one after another: the record is hashed once, not per field.
-            if (!HasDisclosures || _lastDisclosed.Id != id || !ReferenceEquals(_lastDisclosed.Type, type))
-            {
-                _disclosedRecords.Add((type, id));
-                _lastDisclosed = (type, id);
-            }
+            _disclosedRecords.Add((type, id));
             _disclosedFields.Add(field);
             HasDisclosures = true;
         }
