@@ -1,5 +1,4 @@
 using PovertyGraph.Data;
-using PovertyGraph.Tests.Infrastructure;
 
 namespace PovertyGraph.Tests.Scaling;
 
