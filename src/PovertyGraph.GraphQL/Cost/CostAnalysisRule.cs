@@ -28,27 +28,12 @@ public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions 
 
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
-        foreach (var error in JudgeParsed(context.Schema, context.Document, context.Operation, context.Variables, context.ArgumentValues,
-                     context.RequestServices, context.UserContext))
-        {
-            context.ReportError(error);
-        }
-        return default;
-    }
-
-    /// <summary>
-    /// Judges an operation whose variables are coerced and arguments parsed: here after GraphQL.NET's own validation, or
-    /// after a cached document's (<see cref="CachedDocumentValidator"/>, which runs it without a walk of the document).
-    /// </summary>
-    public IReadOnlyList<ValidationError> JudgeParsed(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation,
-        global::GraphQL.Inputs variables, IReadOnlyDictionary<GraphQLField, IDictionary<string, ArgumentValue>>? arguments, IServiceProvider? services,
-        IDictionary<string, object?> userContext)
-    {
+        var arguments = context.ArgumentValues;
         IDictionary<string, ArgumentValue>? Of(GraphQLField node) => arguments != null && arguments.TryGetValue(node, out var values) ? values : null;
-        var runtime = userContext.TryGetValue(RequestRuntime.Key, out var value) ? value as QueryRuntime : null;
+        var runtime = context.UserContext.TryGetValue(RequestRuntime.Key, out var value) ? value as QueryRuntime : null;
         if (runtime != null) runtime.Arguments = arguments;
         OperationCost cost;
-        if (runtime != null && planned.TryGet(operation, runtime.Viewer, variables, out var known))
+        if (runtime != null && planned.TryGet(context.Operation, runtime.Viewer, context.Variables, out var known))
         {
             runtime.Adopt(known.Plans);
             cost = known.Cost;
@@ -57,18 +42,20 @@ public sealed class CostAnalysisRule(IFieldCostEstimator estimator, CostOptions 
         {
             // The shape first (fields, aliases and depth, counting fragments where they are spread), so that nothing is
             // planned for a document that expands past the limits; then the cost, from the plans.
-            var shape = new CostAnalyzer(ShapeOnly.Instance, PersonalRows.Describe, MaxVisits).Analyze(schema, document, operation, Of);
+            var shape = new CostAnalyzer(ShapeOnly.Instance, PersonalRows.Describe, MaxVisits).Analyze(context.Schema, context.Document, context.Operation, Of);
             if (runtime != null && WithinShapeLimits(shape))
             {
-                cost = new CostAnalyzer(estimator, PersonalRows.Describe, MaxVisits).Analyze(schema, document, operation, Of, runtime);
-                if (runtime.FullyPlanned) planned.Add(operation, runtime.Viewer, variables, new(cost, runtime.Plans));
+                cost = new CostAnalyzer(estimator, PersonalRows.Describe, MaxVisits).Analyze(context.Schema, context.Document, context.Operation, Of, runtime);
+                if (runtime.FullyPlanned) planned.Add(context.Operation, runtime.Viewer, context.Variables, new(cost, runtime.Plans));
             }
             else
             {
-                cost = Analyze(schema, document, operation, Of);
+                cost = Analyze(context.Schema, context.Document, context.Operation, Of);
             }
         }
-        return Judge(document, operation, cost, services, userContext);
+        foreach (var error in Judge(context.Document, context.Operation, cost, context.RequestServices, context.UserContext))
+            context.ReportError(error);
+        return default;
     }
 
     /// <summary>

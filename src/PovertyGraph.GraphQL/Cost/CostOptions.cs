@@ -13,12 +13,6 @@ public sealed class CostOptions
         Public = 25_000, Researcher = 250_000, Ngo = 250_000, Official = 1_000_000, Admin = 1_000_000,
     };
 
-    /// <summary>
-    /// Cached documents have their cost judged without GraphQL.NET's walk of the document (<see cref="CachedDocumentValidator"/>).
-    /// On by default; off only to measure what it saves (the benchmark's A/B "cached-validation").
-    /// </summary>
-    public bool JudgeCachedWithoutWalk { get; set; } = true;
-
     /// <summary>Most field selections one operation may have, counting a fragment's fields wherever it is spread.</summary>
     public int MaxFields { get; set; } = 2_000;
 

@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
-using GraphQL.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.GraphQL.Cost;
 
@@ -22,10 +21,6 @@ public static class LimitsGraphQLBuilderExtensions
             .TryRegister<TableStatistics>(global::GraphQL.DI.ServiceLifetime.Singleton)
             .TryRegister<PlannedOperations>(global::GraphQL.DI.ServiceLifetime.Singleton)
             .TryRegister<IFieldCostEstimator, PlanCostEstimator>(global::GraphQL.DI.ServiceLifetime.Singleton)
-            // Cached documents judged without GraphQL.NET's walk of the document (CachedDocumentValidator; Cost:JudgeCachedWithoutWalk).
-            .Register<IDocumentValidator>(sp => sp.GetRequiredService<CostOptions>().JudgeCachedWithoutWalk
-                ? new CachedDocumentValidator(new DocumentValidator())
-                : new DocumentValidator(), global::GraphQL.DI.ServiceLifetime.Singleton, replace: true)
             .Register<IExecutionStrategySelector>(sp => new CostValidationStrategySelector(
                 new DefaultExecutionStrategySelector(sp.GetServices<ExecutionStrategyRegistration>())), global::GraphQL.DI.ServiceLifetime.Singleton, replace: true);
         return builder
