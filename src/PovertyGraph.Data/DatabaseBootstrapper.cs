@@ -121,7 +121,7 @@ public sealed class DatabaseBootstrapper(PrimaryDbContextFactory primary, IDbCon
     }
 
     private static string? Dataset(PovertyGraphDbContext db) =>
-        db.DatasetInfo.Select(d => new { d.Version, d.BuiltAt }).FirstOrDefault() is { } d ? $"{d.Version} built {d.BuiltAt:O}" : null;
+        db.DatasetInfo.Current().Select(d => new { d.Version, d.BuiltAt }).FirstOrDefault() is { } d ? $"{d.Version} built {d.BuiltAt:O}" : null;
 
     /// <summary>SHA-256 over the seed CSV files, name and content, in name order.</summary>
     public static string SeedChecksum(string folder)

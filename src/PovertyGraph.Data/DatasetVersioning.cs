@@ -12,7 +12,7 @@ public static class DatasetVersioning
     /// <summary>Moves the dataset to its next version; nothing when the database has not been built yet.</summary>
     public static void Bump(PovertyGraphDbContext db)
     {
-        var info = db.DatasetInfo.AsTracking().FirstOrDefault();
+        var info = db.DatasetInfo.AsTracking().Current().FirstOrDefault();
         if (info == null) return;
         info.Version = Next(info.Version);
         db.SaveChanges();

@@ -16,7 +16,6 @@ internal static class AbRun
             ["compiled-plans"] = ("plans run as EF-compiled queries, by shape", new() { ["Paging:CompiledPlans"] = "0" }, null),
             ["inline-pages"] = ("nested pages of root rows in the root's statement (JSON)", new() { ["Paging:InlineNestedPages"] = "false" }, null),
             ["plan-cache"] = ("plans and cost of an operation kept by document, kind of caller and variables (PlannedOperations)", new() { ["Paging:PlannedOperations"] = "0" }, null),
-            ["token-cache"] = ("validated tokens remembered (ValidatedTokenCache)", new() { ["Auth:TokenCacheSeconds"] = "0" }, null),
             // Pieces of the request pipeline, each removed in the variant, to see what each costs (scenario B).
             ["receipts"] = ("extensions.receipt on every answer (Receipts)", new() { ["GraphQL:Receipts"] = "false" }, null),
             ["operation-metrics"] = ("operation metrics (OperationMetrics)", new(), Without(typeof(PovertyGraph.Server.Telemetry.OperationMetrics))),

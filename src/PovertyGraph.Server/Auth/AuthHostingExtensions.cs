@@ -29,13 +29,8 @@ public static class AuthHostingExtensions
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new ValidatedTokenCache(sp.GetRequiredService<IOptions<AuthOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>, ValidatedTokenCache>((jwt, auth, cache) =>
-            {
-                Configure(jwt, auth.Value);
-                jwt.Events = cache.Events();
-            });
+            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
 
         services.AddHttpContextAccessor();
         services.TryAddSingleton<OrganizationDirectory>();

@@ -33,9 +33,6 @@ public sealed class AuthOptions
     /// <summary>Tolerated clock difference when checking <c>exp</c> and <c>nbf</c>, in seconds (default 30).</summary>
     public int ClockSkewSeconds { get; set; } = 30;
 
-    /// <summary>How long a validated token is remembered (by its exact text) before it is validated again, in seconds (default 60; 0: never remembered).</summary>
-    public int TokenCacheSeconds { get; set; } = 60;
-
     public bool UsesAuthority => !string.IsNullOrWhiteSpace(Authority);
     public string EffectiveIssuer => string.IsNullOrWhiteSpace(Issuer) ? DefaultIssuer : Issuer!;
     public string EffectiveAudience => string.IsNullOrWhiteSpace(Audience) ? DefaultAudience : Audience!;
@@ -60,8 +57,6 @@ public sealed class AuthOptions
         }
         if (ClockSkewSeconds is < 0 or > 600)
             problems.Add("Auth:ClockSkewSeconds must be between 0 and 600.");
-        if (TokenCacheSeconds is < 0 or > 3600)
-            problems.Add("Auth:TokenCacheSeconds must be between 0 and 3600.");
         return problems;
     }
 

@@ -26,7 +26,7 @@ public sealed class DataVersion(IDbContextFactory<PovertyGraphDbContext> factory
         {
             if (Fresh() is { } readMeanwhile) return readMeanwhile;
             await using var db = factory.CreateDbContext();
-            var info = await db.DatasetInfo.AsNoTracking().Select(d => new { d.Version, d.BuiltAt }).FirstOrDefaultAsync(cancellationToken);
+            var info = await db.DatasetInfo.AsNoTracking().Current().Select(d => new { d.Version, d.BuiltAt }).FirstOrDefaultAsync(cancellationToken);
             var version = info == null ? "unbuilt" : $"{info.Version}|{info.BuiltAt.UtcTicks}";
             _last = new Reading(version, time.GetUtcNow());
             Read?.Invoke(version);

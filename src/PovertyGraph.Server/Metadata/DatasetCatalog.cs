@@ -37,7 +37,7 @@ public sealed class DatasetCatalog(IDbContextFactory<PovertyGraphDbContext> fact
     public async Task WriteAsync(HttpContext context)
     {
         await using var db = await factory.CreateDbContextAsync(context.RequestAborted);
-        var info = await db.DatasetInfo.FirstOrDefaultAsync(context.RequestAborted);
+        var info = await db.DatasetInfo.Current().FirstOrDefaultAsync(context.RequestAborted);
         var sources = await db.SourceDocuments.OrderBy(d => d.Id).ToListAsync(context.RequestAborted);
         var root = receipts.Base(context);
         var licence = new JsonObject { ["@id"] = CsvwDescriptions.Licence };

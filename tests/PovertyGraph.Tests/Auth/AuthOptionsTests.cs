@@ -30,17 +30,6 @@ public class AuthOptionsTests
         Assert.Equal("povertygraph", options.EffectiveAudience);
         Assert.Equal(TimeSpan.FromSeconds(30), options.ClockSkew);
         Assert.True(options.RequireHttpsMetadata);
-        Assert.Equal(60, options.TokenCacheSeconds);
-    }
-
-    [Fact]
-    public void Token_cache_seconds_must_be_between_0_and_an_hour()
-    {
-        var key = new string('k', 32);
-        Assert.Empty(new AuthOptions { DevelopmentKey = key, TokenCacheSeconds = 0 }.Problems());
-        Assert.Empty(new AuthOptions { DevelopmentKey = key, TokenCacheSeconds = 3600 }.Problems());
-        Assert.NotEmpty(new AuthOptions { DevelopmentKey = key, TokenCacheSeconds = -1 }.Problems());
-        Assert.NotEmpty(new AuthOptions { DevelopmentKey = key, TokenCacheSeconds = 3601 }.Problems());
     }
 
     [Fact]
