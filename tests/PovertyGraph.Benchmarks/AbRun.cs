@@ -16,7 +16,19 @@ internal static class AbRun
             ["compiled-plans"] = ("plans run as EF-compiled queries, by shape", new() { ["Paging:CompiledPlans"] = "0" }, null),
             ["inline-pages"] = ("nested pages of root rows in the root's statement (JSON)", new() { ["Paging:InlineNestedPages"] = "false" }, null),
             ["plan-cache"] = ("plans and cost of an operation kept by document, kind of caller and variables (PlannedOperations)", new() { ["Paging:PlannedOperations"] = "0" }, null),
+            // Pieces of the request pipeline, each removed in the variant, to see what each costs (scenario B).
+            ["receipts"] = ("extensions.receipt on every answer (Receipts)", new() { ["GraphQL:Receipts"] = "false" }, null),
+            ["operation-metrics"] = ("operation metrics (OperationMetrics)", new(), Without(typeof(PovertyGraph.Server.Telemetry.OperationMetrics))),
+            ["time-limit"] = ("time limits and the expensive queue's lease (ExecutionTimeLimit)", new(), Without(typeof(PovertyGraph.GraphQL.Limits.ExecutionTimeLimit))),
+            ["oversized-gate"] = ("oversized documents refused before validation (OversizedDocumentGate)", new(), Without(typeof(PovertyGraph.GraphQL.Cost.OversizedDocumentGate))),
+            ["http-caching"] = ("HTTP caching: ETag, data version (GraphQLResponseCaching)", new() { ["HttpCaching:Enabled"] = "false" }, null),
         };
+
+    /// <summary>Removes a service, or an implementation registered under an interface (a piece of the pipeline).</summary>
+    private static Action<IServiceCollection> Without(Type type) => services =>
+    {
+        foreach (var d in services.Where(d => d.ServiceType == type || d.ImplementationType == type).ToList()) services.Remove(d);
+    };
 
     public static async Task<int> RunAsync(string root, BenchDatabase database, Options options, IReadOnlyList<Scenario> scenarios)
     {
@@ -43,6 +55,12 @@ internal static class AbRun
                     await scenario.SetupAsync(a, db);
                 }
                 var body = GraphQLClient.Body(scenario.Query, scenario.Variables);
+                // Both sides must answer, not fail fast: a variant that breaks the request would look cheap.
+                foreach (var side in new[] { a, b })
+                {
+                    var (status, text) = await side.SendAsync(body);
+                    GraphQLClient.Data(status, text);
+                }
                 var ratios = new List<double>();
                 for (var round = 1; round <= options.Rounds; round++)
                 {

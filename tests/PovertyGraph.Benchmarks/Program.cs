@@ -76,7 +76,7 @@ internal static class Benchmark
         if (options.Downloads) return await DownloadRun.RunAsync(http);
         if (options.Compare != null)
         {
-            Scenario[] abScenarios = [new GroupedHouseholds(), new VillagePage(), new DeepHouseholdPage(), new FundingBySourceYear()];
+            Scenario[] abScenarios = [new GroupedHouseholds(), new VillagePage(), new DeepHouseholdPage(), new FundingBySourceYear(), new FixedCostScenario()];
             return await AbRun.RunAsync(root, database, options, abScenarios.Where(s => options.Scenarios == null || options.Scenarios.Contains(s.Key)).ToList());
         }
         if (options.Scale) return await ScaleReport.RunAsync(factory, http, database, root, options);

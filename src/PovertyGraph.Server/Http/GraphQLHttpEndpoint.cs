@@ -29,10 +29,12 @@ public static class GraphQLHttpEndpoint
         if (maxBody <= 0 || maxBody >= int.MaxValue)
             throw new InvalidOperationException("GraphQL:MaxRequestBodyBytes must be a positive number of bytes below 2 GiB.");
 
+        // On by default (a public feature); off only to measure what it costs (the benchmark's A/B "receipts").
+        var receipts = configuration.GetValue("GraphQL:Receipts", true);
         var graphiql = GraphiQLAssets.Create(services.GetRequiredService<IWebHostEnvironment>());
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLHttpEndpoint).FullName!);
         var handler = new GraphQLHttpHandler(graphiql, logger, maxBody,
-            services.GetRequiredService<Documents.PersistedDocumentResolver>(), services.GetRequiredService<Caching.GraphQLResponseCaching>());
+            services.GetRequiredService<Documents.PersistedDocumentResolver>(), services.GetRequiredService<Caching.GraphQLResponseCaching>(), receipts);
 
         // Every method reaches the handler, so that the ones it does not serve get a 405 with an Allow header.
         app.Map(path, handler.HandleAsync).WithDisplayName("GraphQL over HTTP").RequireRateLimiting(RateLimiting.CallerRateLimits.Policy);

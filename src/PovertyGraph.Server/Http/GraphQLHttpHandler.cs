@@ -19,7 +19,7 @@ namespace PovertyGraph.Server.Http;
 /// headers the spec and <see cref="GraphQLResponseCaching"/> ask for.
 /// </summary>
 internal sealed class GraphQLHttpHandler(BuiltAssetFolder graphiql, ILogger logger, long maxBodyBytes,
-    PersistedDocumentResolver documents, GraphQLResponseCaching caching)
+    PersistedDocumentResolver documents, GraphQLResponseCaching caching, bool receipts = true)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -116,7 +116,7 @@ internal sealed class GraphQLHttpHandler(BuiltAssetFolder graphiql, ILogger logg
             result = new ExecutionResult(); // nothing ran: the answer is the cost
         if (costMode != CostMode.None && cost.Extension is { } costExtension)
             (result.Extensions ??= new Dictionary<string, object?>())["cost"] = costExtension;
-        if (costMode != CostMode.Validate && result.Executed && result.Data != null)
+        if (receipts && costMode != CostMode.Validate && result.Executed && result.Data != null)
             await AddReceiptAsync(context, graphQLRequest!, result);
         var status = GraphQLHttpResults.StatusFor(result, responseType);
         if (result.Errors?.OfType<RateLimitedError>().FirstOrDefault() is { } limited)

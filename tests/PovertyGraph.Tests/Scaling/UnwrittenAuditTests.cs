@@ -20,6 +20,7 @@ public sealed class UnwrittenAuditTests
         Assert.Null(body["data"]);
         Assert.Contains(body["errors"]!.AsArray(), e => (string?)e!["extensions"]?["code"] == RequestRuntime.AuditFailedCode);
         Assert.DoesNotMatch(@"\d{17}[\dX]", body.ToJsonString()); // no identity number anywhere in the answer
+        Assert.Null(body["extensions"]?["receipt"]); // nor a receipt of an answer that was not given
 
         // What discloses nothing is answered as before.
         Assert.Equal(masked.ToJsonString(), (await factory.QueryAsync("{ households(first: 2) { nodes { headName } } }")).ToJsonString());
