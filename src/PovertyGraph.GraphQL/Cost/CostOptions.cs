@@ -22,6 +22,9 @@ public sealed class CostOptions
     /// <summary>Rows an aggregate, grouping or total reads for one cost point (a returned row is one point).</summary>
     public double RowsPerScanPoint { get; set; } = 100;
 
+    /// <summary>How often the table statistics look for an import made since they were read, in seconds (0: never; TableStatistics).</summary>
+    public int StatisticsCheckSeconds { get; set; } = 60;
+
     /// <summary>Distinct values assumed for a year or number dimension of a grouping.</summary>
     public int YearCardinality { get; set; } = 10;
 
@@ -40,6 +43,7 @@ public sealed class CostOptions
         if (MaxAliases < 0) problems.Add($"{Section}:MaxAliases must not be negative.");
         if (RowsPerScanPoint < 1) problems.Add($"{Section}:RowsPerScanPoint must be at least 1.");
         if (YearCardinality < 1) problems.Add($"{Section}:YearCardinality must be at least 1.");
+        if (StatisticsCheckSeconds < 0) problems.Add($"{Section}:StatisticsCheckSeconds must not be negative.");
         foreach (var (field, points) in FieldPoints)
             if (points < 0) problems.Add($"{Section}:FieldPoints:{field} must not be negative.");
         return problems;

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PovertyGraph.Data;
+using PovertyGraph.Domain;
+using PovertyGraph.GraphQL.Cost;
+using PovertyGraph.GraphQL.Model;
 using PovertyGraph.Server.Caching;
 using PovertyGraph.Server.Commands;
 using PovertyGraph.Tests.Data;
@@ -27,12 +30,50 @@ public sealed class DataVersionTests(ImportingFactory factory) : IClassFixture<I
         Assert.Equal(304, (await SendAsync(client, Get(parameters, ifNoneMatch: oldTag))).Status);
 
         // The import command, as an operator would run it while the server serves: its own services, connections and transaction.
+        ImportCounty(100, "测试县");
+
+        var (status, after, afterBody) = await SendAsync(client, Get(parameters, ifNoneMatch: oldTag));
+        Assert.Equal(200, status); // the old tag no longer matches: the new figures come back
+        Assert.Equal(oldCount + 1, (int)afterBody!["data"]!["counties"]!["totalCount"]!);
+        Assert.NotEqual(oldTag, after.Headers.ETag!.Tag.ToString());
+        Assert.Equal(DatasetVersioning.Next(oldVersion), (string)(await factory.QueryAsync("{ dataset { version } }"))["dataset"]!["version"]!);
+        Assert.Equal(304, (await SendAsync(client, Get(parameters, ifNoneMatch: after.Headers.ETag!.Tag.ToString()))).Status);
+    }
+
+    [Fact]
+    public async Task Cost_statistics_are_read_again_once_an_import_has_changed_the_version()
+    {
+        await factory.QueryAsync("{ __typename }");
+        var model = factory.Services.GetRequiredService<EntityModel>();
+        var counties = model.For(typeof(County));
+        var clock = new Clock(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var statistics = new TableStatistics(factory.Services.GetRequiredService<IDbContextFactory<PovertyGraphDbContext>>(), model,
+            new CostOptions { StatisticsCheckSeconds = 60 }, clock);
+        var reloaded = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        statistics.Reloaded += generation => reloaded.TrySetResult(generation);
+        var before = statistics.Rows(counties);
+        Assert.Equal(1, statistics.Generation);
+
+        ImportCounty(101, "测试二县");
+        clock.Now = clock.Now.AddSeconds(59);
+        Assert.Equal(before, statistics.Rows(counties)); // not looked for yet: the figures it has
+        clock.Now = clock.Now.AddSeconds(2);
+        Assert.Equal(before, statistics.Rows(counties)); // this use starts the check in the background
+
+        Assert.Equal(2, await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(2, statistics.Generation);
+        Assert.Equal(before + 1, statistics.Rows(counties));
+    }
+
+    /// <summary>Runs the import command on one county row, with its own services, connections and transaction.</summary>
+    private static void ImportCounty(int id, string name)
+    {
         var folder = DataTestSupport.NewTempFolder("import-version");
         try
         {
             File.WriteAllText(Path.Combine(folder, "counties.csv"),
                 "id,prefectureId,name,namePinyin,code,kind,contiguousArea,nationalContiguousArea,source,reference,synthetic,syntheticFields\n" +
-                "100,2,测试县,Ceshi,,COUNTY,,,,test row,true,\n", new UTF8Encoding(false));
+                $"{id},2,{name},Ceshi,,COUNTY,,,,test row,true,\n", new UTF8Encoding(false));
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Database:ConnectionString"] = ImportingFactory.OwnDatabase,
@@ -43,13 +84,6 @@ public sealed class DataVersionTests(ImportingFactory factory) : IClassFixture<I
         {
             DataTestSupport.DeleteQuietly(folder);
         }
-
-        var (status, after, afterBody) = await SendAsync(client, Get(parameters, ifNoneMatch: oldTag));
-        Assert.Equal(200, status); // the old tag no longer matches: the new figures come back
-        Assert.Equal(oldCount + 1, (int)afterBody!["data"]!["counties"]!["totalCount"]!);
-        Assert.NotEqual(oldTag, after.Headers.ETag!.Tag.ToString());
-        Assert.Equal(DatasetVersioning.Next(oldVersion), (string)(await factory.QueryAsync("{ dataset { version } }"))["dataset"]!["version"]!);
-        Assert.Equal(304, (await SendAsync(client, Get(parameters, ifNoneMatch: after.Headers.ETag!.Tag.ToString()))).Status);
     }
 
     [Theory]
