@@ -46,8 +46,11 @@ public sealed class TableStatistics
     /// <summary>Raised when the figures have been read again after an import (a seam for tests).</summary>
     public event Action<int>? Reloaded;
 
-    /// <summary>Which reading of the figures estimates use now: 1 for the first, one more after each import seen.</summary>
-    public int Generation => Current().Generation;
+    /// <summary>
+    /// Which reading of the figures estimates use now: 1 for the first, one more after each import seen; 0 before the
+    /// first (asking does not read them, so a request that estimates nothing runs no SQL for them).
+    /// </summary>
+    public int Generation => _figures is { } figures ? CheckIfDue(figures).Generation : 0;
 
     public long Rows(EntityDescriptor type) => Current().Rows.GetValueOrDefault(type);
 
@@ -57,22 +60,30 @@ public sealed class TableStatistics
 
     private Figures Current()
     {
-        var figures = _figures;
-        if (figures is null)
+        if (_figures is { } figures)
         {
-            lock (_gate)
-            {
-                figures = _figures ??= Load(generation: 1);
-                Interlocked.Exchange(ref _checkedAt, _time.GetUtcNow().UtcTicks);
-            }
-
-            return figures;
+            return CheckIfDue(figures);
         }
 
+        lock (_gate)
+        {
+            figures = _figures ??= Load(generation: 1);
+            Interlocked.Exchange(ref _checkedAt, _time.GetUtcNow().UtcTicks);
+            return figures;
+        }
+    }
+
+    /// <summary>Starts the background check for an import when it is due; the figures in hand serve meanwhile.</summary>
+    private Figures CheckIfDue(Figures figures)
+    {
         if (_factory != null && _checkEvery > TimeSpan.Zero && _time.GetUtcNow().UtcTicks - Interlocked.Read(ref _checkedAt) >= _checkEvery.Ticks
             && Interlocked.Exchange(ref _checking, 1) == 0)
         {
-            _ = Task.Run(() => Recheck(figures));
+            // Not part of the request that happens to start it: no trace parent, no cancellation, no request services.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(() => Recheck(figures));
+            }
         }
 
         return figures;
