@@ -51,7 +51,7 @@ public static class DatasetChangelog
     public static DatasetChange Record(PovertyGraphDbContext db, string kind, Snapshot? before)
     {
         var after = Take(db);
-        var version = db.DatasetInfo.Current().Select(i => i.Version).FirstOrDefault() ?? "unbuilt";
+        var version = db.DatasetInfo.Current().Select(i => i.Version).FirstOrDefault() ?? DatasetInfoQueries.Unbuilt;
         var tables = after.Tables.Select(t => new { table = t.Key, before = before?.Tables.GetValueOrDefault(t.Key) ?? 0, after = t.Value });
         var figures = before == null ? [] : after.Figures.Keys.Union(before.Figures.Keys).Order(StringComparer.Ordinal)
             .Select(f => new { figure = f, before = before.Figures.GetValueOrDefault(f), after = after.Figures.GetValueOrDefault(f) })

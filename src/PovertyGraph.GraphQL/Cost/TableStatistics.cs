@@ -111,20 +111,16 @@ public sealed class TableStatistics
         }
     }
 
-    private string? ReadVersion()
+    private string ReadVersion()
     {
         using var db = _factory!.CreateDbContext();
-        return VersionOf(db);
+        return db.Stamp();
     }
-
-    /// <summary>The dataset's version and build time: an import changes the one, a rebuild the other.</summary>
-    private static string? VersionOf(PovertyGraphDbContext db) =>
-        db.DatasetInfo.Current().Select(d => new { d.Version, d.BuiltAt }).FirstOrDefault() is { } info ? $"{info.Version}|{info.BuiltAt.UtcTicks}" : null;
 
     private Figures Load(int generation)
     {
         using var db = _factory!.CreateDbContext();
-        var version = VersionOf(db);
+        var version = db.Stamp();
         var rows = _model.All.ToDictionary(type => type, type => Invoke<long>(nameof(CountRows), type.ClrType, db));
         var children = new Dictionary<(EntityDescriptor, string), long>();
         foreach (var parent in _model.All)

@@ -26,8 +26,7 @@ public sealed class DataVersion(IDbContextFactory<PovertyGraphDbContext> factory
         {
             if (Fresh() is { } readMeanwhile) return readMeanwhile;
             await using var db = factory.CreateDbContext();
-            var info = await db.DatasetInfo.AsNoTracking().Current().Select(d => new { d.Version, d.BuiltAt }).FirstOrDefaultAsync(cancellationToken);
-            var version = info == null ? "unbuilt" : $"{info.Version}|{info.BuiltAt.UtcTicks}";
+            var version = await db.StampAsync(cancellationToken);
             _last = new Reading(version, time.GetUtcNow());
             Read?.Invoke(version);
             return version;
