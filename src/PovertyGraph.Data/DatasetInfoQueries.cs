@@ -20,6 +20,18 @@ public static class DatasetInfoQueries
     public static async Task<string> StampAsync(this PovertyGraphDbContext db, CancellationToken cancellationToken) =>
         Format(await Row(db).FirstOrDefaultAsync(cancellationToken));
 
+    /// <summary>A <see cref="Stamp"/> read back as the version and the build's time (none for <see cref="Unbuilt"/>).</summary>
+    public static (string Version, DateTimeOffset? BuiltAt) ParseStamp(string stamp)
+    {
+        var bar = stamp.IndexOf('|');
+        if (bar < 0 || !long.TryParse(stamp[(bar + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks))
+        {
+            return (stamp, null);
+        }
+
+        return (stamp[..bar], new DateTimeOffset(ticks, TimeSpan.Zero));
+    }
+
     private sealed record VersionRow(string Version, DateTimeOffset BuiltAt);
 
     private static IQueryable<VersionRow> Row(PovertyGraphDbContext db) =>

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using PovertyGraph.Data;
 using PovertyGraph.GraphQL.Access;
 using PovertyGraph.Server.Caching;
 
@@ -33,7 +33,7 @@ public sealed class Receipts(DataVersion version, StatisticsOptions statistics, 
 
     private async Task<Receipt> CreateAsync(HttpContext context, Viewer viewer, string document, string? variables, string url)
     {
-        var (data, builtAt) = Parse(await version.CurrentAsync(context.RequestAborted));
+        var (data, builtAt) = DatasetInfoQueries.ParseStamp(await version.CurrentAsync(context.RequestAborted));
         return new Receipt(data, builtAt, Hash(document), Hash(string.IsNullOrEmpty(variables) || variables == "null" ? "{}" : variables),
             ProtectionParameters.For(viewer, statistics), url);
     }
@@ -43,14 +43,6 @@ public sealed class Receipts(DataVersion version, StatisticsOptions statistics, 
         options.BaseUrl?.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
 
     public static string Hash(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    /// <summary><see cref="DataVersion"/>'s "version|ticks of the build" as the version and the build's time.</summary>
-    private static (string Version, DateTimeOffset? BuiltAt) Parse(string current)
-    {
-        var bar = current.IndexOf('|');
-        if (bar < 0 || !long.TryParse(current[(bar + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)) return (current, null);
-        return (current[..bar], new DateTimeOffset(ticks, TimeSpan.Zero));
-    }
 
     /// <summary>The receipt as one line of ASCII JSON, for a header.</summary>
     public static string Header(Receipt receipt) => JsonSerializer.Serialize(receipt, Json);
