@@ -1,6 +1,7 @@
 using GraphQL;
 using PovertyGraph.GraphQL.Model;
 using PovertyGraph.Server.Caching;
+using PovertyGraph.Server.Http;
 
 namespace PovertyGraph.Server.Downloads;
 
@@ -65,15 +66,12 @@ public sealed class DownloadEndpoint(EntityModel model, RowDownloads rows, Group
     {
         var response = context.Response;
         response.Clear();
-        response.StatusCode = problem.Status;
-        response.ContentType = "application/json; charset=utf-8";
         GraphQLResponseCaching.NoStore(response);
         if (problem.Status == StatusCodes.Status429TooManyRequests)
             response.Headers.RetryAfter = (problem.Extensions != null && problem.Extensions.TryGetValue("retryAfterSeconds", out var after) ? after : 10)?.ToString();
         var errors = problem.Errors?.ToList() ?? [new ExecutionError(problem.Message) { Code = problem.Code }];
         if (problem.Errors == null && problem.Extensions != null)
             foreach (var (key, value) in problem.Extensions.Where(e => e.Key != "retryAfterSeconds")) (errors[0].Extensions ??= new Dictionary<string, object?>())[key] = value;
-        var serializer = context.RequestServices.GetRequiredService<IGraphQLSerializer>();
-        await serializer.WriteAsync(response.Body, new ExecutionResult { Errors = [.. errors] }, context.RequestAborted);
+        await GraphQLHttpResults.WriteResultAsync(context, GraphQLMediaTypes.ResponseType.Json, new ExecutionResult { Errors = [.. errors] }, problem.Status);
     }
 }
